@@ -1,0 +1,5 @@
+package io.retailhub.contracts;
+
+public enum CasePriority {
+	LOW, MEDIUM, HIGH
+}

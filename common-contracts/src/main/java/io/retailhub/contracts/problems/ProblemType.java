@@ -1,0 +1,49 @@
+package io.retailhub.contracts.problems;
+
+import java.net.URI;
+
+/**
+ * The stable problem kinds every layer answers with (RFC 9457). Clients switch on {@link #uri()};
+ * titles are for people and may be reworded.
+ */
+public enum ProblemType {
+
+	NOT_FOUND("not-found", "Resource not found", 404),
+	INVALID_REQUEST("invalid-request", "The request is invalid", 400),
+	MALFORMED_REQUEST("malformed-request", "The request body could not be read", 400),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+	PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
+	METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+	CONFLICT("conflict", "The request conflicts with the current state", 409),
+	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used with different parameters", 409),
+	BACKEND_REJECTED("backend-rejected", "A backend system rejected the request", 422),
+	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
+	INTERNAL_ERROR("internal-error", "Unexpected error", 500);
+
+	/** Base of every problem type URI. */
+	public static final String BASE_URI = "https://retailhub.io/problems/";
+
+	private final URI uri;
+
+	private final String title;
+
+	private final int status;
+
+	ProblemType(String slug, String title, int status) {
+		this.uri = URI.create(BASE_URI + slug);
+		this.title = title;
+		this.status = status;
+	}
+
+	public URI uri() {
+		return uri;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public int status() {
+		return status;
+	}
+}

@@ -1,0 +1,30 @@
+package io.retailhub.sandbox.backends;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The simulated ERP, CRM, payment, warehouse and commerce backends, each under its own path
+ * prefix, with seeded demo data and an admin API for fault injection.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SandboxBackendsApplication {
+
+	/** Configuration file name (sandbox.yml): distinct, so it can share a JVM with the services. */
+	public static final String CONFIG_NAME = "sandbox";
+
+	public static void main(String[] args) {
+		builder().run(args);
+	}
+
+	/** The application as the launcher and tests start it. */
+	public static SpringApplicationBuilder builder() {
+		return new SpringApplicationBuilder(SandboxBackendsApplication.class)
+			.properties(Map.of("spring.config.name", CONFIG_NAME));
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.retailhub.system.backend;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds each adapter's RestClient from Boot's shared builder (so HTTP client metrics and
+ * observation are on) with the adapter's base URL and timeouts. The read timeout is a backstop:
+ * the time limiter in {@link BackendCalls} normally gives up first.
+ */
+@Component
+public class BackendRestClients {
+
+	private final RestClient.Builder builder;
+
+	BackendRestClients(RestClient.Builder builder) {
+		this.builder = builder;
+	}
+
+	/** A fresh builder for one backend; the adapter adds its authentication and error handling. */
+	public RestClient.Builder forBackend(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(readTimeout);
+		return builder.clone().baseUrl(baseUrl).requestFactory(requestFactory);
+	}
+}

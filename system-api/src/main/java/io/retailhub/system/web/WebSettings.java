@@ -1,0 +1,10 @@
+package io.retailhub.system.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Limits on what the system API accepts. */
+@ConfigurationProperties("retailhub.web")
+record WebSettings(@DefaultValue("256KB") DataSize maxRequestSize) {
+}

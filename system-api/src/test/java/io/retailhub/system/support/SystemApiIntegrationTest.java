@@ -1,0 +1,27 @@
+package io.retailhub.system.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.retailhub.system.SystemApiApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The full system API on a random port, its adapters wired to the in-process sandbox over real
+ * HTTP. All tests with this annotation share one application context; a test that breaks a
+ * backend heals it (and resets breakers) afterwards, see {@link ResilienceReset}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(classes = SystemApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + SystemApiApplication.CONFIG_NAME, "spring.main.banner-mode=off" })
+@ContextConfiguration(initializers = SandboxBackendUrls.class)
+public @interface SystemApiIntegrationTest {
+}
