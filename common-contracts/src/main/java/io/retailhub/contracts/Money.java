@@ -5,11 +5,15 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * An amount of money in one ISO 4217 currency. The amount always carries the currency's
  * number of minor digits (2 for USD and EUR, 0 for JPY, 3 for KWD), rounded half-up, so two
  * equal sums compare equal and nothing ever carries sub-cent noise.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
 	public Money {
@@ -97,14 +101,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return compareTo(other) <= 0 ? this : other;
 	}
 
+	@JsonIgnore
 	public boolean isNegative() {
 		return amount.signum() < 0;
 	}
 
+	@JsonIgnore
 	public boolean isZero() {
 		return amount.signum() == 0;
 	}
 
+	@JsonIgnore
 	public boolean isPositive() {
 		return amount.signum() > 0;
 	}
