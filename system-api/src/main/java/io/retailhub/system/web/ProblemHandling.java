@@ -10,6 +10,7 @@ import io.retailhub.contracts.problems.ProblemProperties;
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendUnavailableException;
+import io.retailhub.system.backend.IdempotencyKeyReusedException;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(BackendRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(BackendRejectedException ex, HttpServletRequest request) {
-		ProblemType type = ex.status() == 409 ? ProblemType.CONFLICT : ProblemType.BACKEND_REJECTED;
+		ProblemType type = ex instanceof IdempotencyKeyReusedException ? ProblemType.IDEMPOTENCY_KEY_REUSED
+				: ex.status() == 409 ? ProblemType.CONFLICT : ProblemType.BACKEND_REJECTED;
 		ProblemDetail problem = ProblemResponses.problem(type, ex.getMessage(), request);
 		problem.setProperty(ProblemProperties.BACKEND, ex.backend());
 		if (ex.code() != null) {

@@ -240,8 +240,8 @@ public final class DemoData {
 						BigDecimal usd = BigDecimal.valueOf(9 + random.nextInt(190)).add(new BigDecimal("0.99"));
 						BigDecimal eur = usd.multiply(new BigDecimal("0.92")).setScale(0, RoundingMode.DOWN)
 							.add(new BigDecimal("0.95"));
-						// every seventh product is clearance: final sale
-						boolean finalSale = n % 7 == 0;
+						// every seventh product is clearance: final sale (MAT-1007, MAT-1014, ...)
+						boolean finalSale = (n - 1000) % 7 == 0;
 						products.add(new DemoProduct("MAT-" + n, name, category, Map.of("USD", usd, "EUR", eur),
 								finalSale));
 						n++;

@@ -2,6 +2,9 @@ package io.retailhub.sandbox.backends.faults;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -22,6 +25,15 @@ public record Fault(@Min(0) @Max(120_000) long latencyMs, @DecimalMin("0.0") @De
 		Integer errorStatus, boolean outage, Instant outageUntil) {
 
 	static final int DEFAULT_ERROR_STATUS = 503;
+
+	/** From JSON, where every member is optional. */
+	@JsonCreator
+	static Fault fromJson(@JsonProperty("latencyMs") Long latencyMs, @JsonProperty("errorRate") Double errorRate,
+			@JsonProperty("errorStatus") Integer errorStatus, @JsonProperty("outage") Boolean outage,
+			@JsonProperty("outageUntil") Instant outageUntil) {
+		return new Fault(latencyMs == null ? 0 : latencyMs, errorRate == null ? 0 : errorRate, errorStatus,
+				Boolean.TRUE.equals(outage), outageUntil);
+	}
 
 	public Fault {
 		if (errorStatus == null) {

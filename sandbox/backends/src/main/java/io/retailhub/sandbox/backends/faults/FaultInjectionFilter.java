@@ -26,8 +26,11 @@ class FaultInjectionFilter extends OncePerRequestFilter {
 
 	private final Faults faults;
 
-	FaultInjectionFilter(Faults faults) {
+	private final RequestCounts requestCounts;
+
+	FaultInjectionFilter(Faults faults, RequestCounts requestCounts) {
 		this.faults = faults;
+		this.requestCounts = requestCounts;
 	}
 
 	@Override
@@ -38,6 +41,7 @@ class FaultInjectionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		requestCounts.record(backend.get(), request.getMethod());
 		Fault fault = faults.current(backend.get());
 		if (fault.latencyMs() > 0) {
 			try {

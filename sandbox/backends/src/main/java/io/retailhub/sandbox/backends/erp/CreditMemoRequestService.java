@@ -1,0 +1,103 @@
+package io.retailhub.sandbox.backends.erp;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTime;
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTimeOffset;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code API_CREDIT_MEMO_REQUEST_SRV}: credit memo requests with their items, readable and
+ * creatable by deep insert. New requests are open and not yet billed (status A); the seeded
+ * legacy ones are billed (C).
+ */
+@Component
+class CreditMemoRequestService implements ODataService {
+
+	private final CreditMemoRequests requests;
+
+	CreditMemoRequestService(CreditMemoRequests requests) {
+		this.requests = requests;
+	}
+
+	@Override
+	public Edm.Service model() {
+		return ErpModel.service(ErpModel.CREDIT_MEMO_REQUEST_SRV).orElseThrow();
+	}
+
+	@Override
+	public List<ODataEntity> entities(String entitySet) {
+		List<ODataEntity> headers = requests.all().stream().map(CreditMemoRequestService::header).toList();
+		if (entitySet.equals(ErpModel.CREDIT_MEMO_REQUEST.entitySet())) {
+			return headers;
+		}
+		return headers.stream().flatMap(h -> h.navigation("to_Item").stream()).toList();
+	}
+
+	@Override
+	public Optional<ODataEntity> entity(String entitySet, Map<String, String> key) {
+		if (entitySet.equals(ErpModel.CREDIT_MEMO_REQUEST.entitySet())) {
+			return requests.find(key.getOrDefault("CreditMemoRequest", "")).map(CreditMemoRequestService::header)
+				.filter(e -> e.hasKey(key));
+		}
+		return ODataService.super.entity(entitySet, key);
+	}
+
+	@Override
+	public ODataEntity create(String entitySet, JsonNode body) {
+		if (!entitySet.equals(ErpModel.CREDIT_MEMO_REQUEST.entitySet())) {
+			return ODataService.super.create(entitySet, body);
+		}
+		return header(requests.create(DeepInsert.read(body, ErpModel.CREDIT_MEMO_REQUEST)));
+	}
+
+	private static ODataEntity header(CreditMemoRequest request) {
+		SalesOrder order = request.order();
+		String status = request.billed() ? "C" : "A";
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("CreditMemoRequest", request.number());
+		values.put("CreditMemoRequestType", CreditMemoRequests.REQUEST_TYPE);
+		values.put("SalesOrganization", order.salesOrganization());
+		values.put("DistributionChannel", order.distributionChannel());
+		values.put("OrganizationDivision", "00");
+		values.put("SoldToParty", order.soldToParty());
+		values.put("PurchaseOrderByCustomer", request.purchaseOrderByCustomer());
+		values.put("CreditMemoRequestDate", DateTime.dateOf(request.createdAt()));
+		values.put("CreationDate", DateTime.dateOf(request.createdAt()));
+		values.put("LastChangeDateTime", new DateTimeOffset(request.createdAt()));
+		values.put("TotalNetAmount", request.totalNetAmount());
+		values.put("TransactionCurrency", order.currency());
+		values.put("SDDocumentReason", request.reason());
+		values.put("HeaderBillingBlockReason", request.billingBlock());
+		values.put("ReferenceSDDocument", order.salesOrder());
+		values.put("ReferenceSDDocumentCategory", "C");
+		values.put("OverallSDProcessStatus", status);
+		values.put("OverallOrdReltdBillgStatus", status);
+		List<ODataEntity> items = request.items().stream().map(i -> item(request, i, status)).toList();
+		return new ODataEntity(ErpModel.CREDIT_MEMO_REQUEST, values, Map.of("to_Item", items));
+	}
+
+	private static ODataEntity item(CreditMemoRequest request, CreditMemoRequestItem item, String status) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("CreditMemoRequest", request.number());
+		values.put("CreditMemoRequestItem", item.item());
+		values.put("CreditMemoRequestItemCategory", "G2N");
+		values.put("CreditMemoRequestItemText", item.reference().text());
+		values.put("Material", item.reference().material());
+		values.put("RequestedQuantity", BigDecimal.valueOf(item.quantity()));
+		values.put("RequestedQuantityUnit", "PC");
+		values.put("NetAmount", item.netAmount());
+		values.put("TransactionCurrency", request.order().currency());
+		values.put("Plant", item.reference().plant());
+		values.put("ReferenceSDDocument", request.order().salesOrder());
+		values.put("ReferenceSDDocumentItem", item.reference().item());
+		values.put("SDProcessStatus", status);
+		return new ODataEntity(ErpModel.CREDIT_MEMO_REQUEST_ITEM, values, Map.of());
+	}
+}

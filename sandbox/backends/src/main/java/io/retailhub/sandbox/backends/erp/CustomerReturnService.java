@@ -1,0 +1,107 @@
+package io.retailhub.sandbox.backends.erp;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTime;
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTimeOffset;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code API_CUSTOMER_RETURN_SRV}: customer returns with their items, readable and creatable by
+ * deep insert. Returns reference the sales order directly (category C); new ones start
+ * unprocessed (status A), the seeded legacy ones are completed (C).
+ */
+@Component
+class CustomerReturnService implements ODataService {
+
+	private final CustomerReturns returns;
+
+	CustomerReturnService(CustomerReturns returns) {
+		this.returns = returns;
+	}
+
+	@Override
+	public Edm.Service model() {
+		return ErpModel.service(ErpModel.CUSTOMER_RETURN_SRV).orElseThrow();
+	}
+
+	@Override
+	public List<ODataEntity> entities(String entitySet) {
+		List<ODataEntity> headers = returns.all().stream().map(CustomerReturnService::header).toList();
+		if (entitySet.equals(ErpModel.CUSTOMER_RETURN.entitySet())) {
+			return headers;
+		}
+		return headers.stream().flatMap(h -> h.navigation("to_Item").stream()).toList();
+	}
+
+	@Override
+	public Optional<ODataEntity> entity(String entitySet, Map<String, String> key) {
+		if (entitySet.equals(ErpModel.CUSTOMER_RETURN.entitySet())) {
+			return returns.find(key.getOrDefault("CustomerReturn", "")).map(CustomerReturnService::header)
+				.filter(e -> e.hasKey(key));
+		}
+		return ODataService.super.entity(entitySet, key);
+	}
+
+	@Override
+	public ODataEntity create(String entitySet, JsonNode body) {
+		if (!entitySet.equals(ErpModel.CUSTOMER_RETURN.entitySet())) {
+			return ODataService.super.create(entitySet, body);
+		}
+		return header(returns.create(DeepInsert.read(body, ErpModel.CUSTOMER_RETURN)));
+	}
+
+	private static ODataEntity header(CustomerReturn customerReturn) {
+		SalesOrder order = customerReturn.order();
+		String status = customerReturn.completed() ? "C" : "A";
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("CustomerReturn", customerReturn.number());
+		values.put("CustomerReturnType", CustomerReturns.RETURN_TYPE);
+		values.put("SalesOrganization", order.salesOrganization());
+		values.put("DistributionChannel", order.distributionChannel());
+		values.put("OrganizationDivision", "00");
+		values.put("SoldToParty", order.soldToParty());
+		values.put("PurchaseOrderByCustomer", customerReturn.purchaseOrderByCustomer());
+		values.put("CustomerReturnDate", DateTime.dateOf(customerReturn.createdAt()));
+		values.put("CreationDate", DateTime.dateOf(customerReturn.createdAt()));
+		values.put("LastChangeDateTime", new DateTimeOffset(customerReturn.createdAt()));
+		values.put("TotalNetAmount", customerReturn.totalNetAmount());
+		values.put("TransactionCurrency", order.currency());
+		values.put("SDDocumentReason", customerReturn.reason());
+		values.put("ReferenceSDDocument", order.salesOrder());
+		values.put("ReferenceSDDocumentCategory", "C");
+		values.put("RetsMgmtProcess", customerReturn.number());
+		values.put("RetsMgmtLogProcgStatus", status);
+		values.put("RetsMgmtCompnProcgStatus", status);
+		values.put("RetsMgmtProcessingStatus", status);
+		values.put("OverallSDProcessStatus", status);
+		values.put("OverallSDDocumentRejectionSts", "A");
+		List<ODataEntity> items = customerReturn.items().stream().map(i -> item(customerReturn, i, status)).toList();
+		return new ODataEntity(ErpModel.CUSTOMER_RETURN, values, Map.of("to_Item", items));
+	}
+
+	private static ODataEntity item(CustomerReturn customerReturn, CustomerReturnItem item, String status) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("CustomerReturn", customerReturn.number());
+		values.put("CustomerReturnItem", item.item());
+		values.put("CustomerReturnItemCategory", "CBAR");
+		values.put("CustomerReturnItemText", item.reference().text());
+		values.put("Material", item.reference().material());
+		values.put("RequestedQuantity", BigDecimal.valueOf(item.quantity()));
+		values.put("RequestedQuantityUnit", "PC");
+		values.put("NetAmount", item.netAmount());
+		values.put("TransactionCurrency", customerReturn.order().currency());
+		values.put("ReturnReason", item.returnReason());
+		values.put("ReferenceSDDocument", customerReturn.order().salesOrder());
+		values.put("ReferenceSDDocumentItem", item.reference().item());
+		values.put("ReferenceSDDocumentCategory", "C");
+		values.put("SDProcessStatus", status);
+		return new ODataEntity(ErpModel.CUSTOMER_RETURN_ITEM, values, Map.of());
+	}
+}

@@ -1,0 +1,135 @@
+package io.retailhub.sandbox.backends.erp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entity data model (OData V2 CSDL) of the simulated services: one declaration drives the
+ * {@code $metadata} document, the checks on {@code $filter}/{@code $orderby}/{@code $select}, and
+ * which fields a deep insert may set. Read-only properties ({@code sap:creatable="false"}) are
+ * accepted on create and ignored, as SAP does: the server computes them.
+ */
+final class Edm {
+
+	private Edm() {
+	}
+
+	enum Type {
+
+		STRING("Edm.String"), DECIMAL("Edm.Decimal"), DATE_TIME("Edm.DateTime"),
+		DATE_TIME_OFFSET("Edm.DateTimeOffset"), BOOLEAN("Edm.Boolean");
+
+		private final String edmName;
+
+		Type(String edmName) {
+			this.edmName = edmName;
+		}
+
+		String edmName() {
+			return edmName;
+		}
+	}
+
+	/**
+	 * One property. {@code unit} names the property holding its currency or unit of measure
+	 * ({@code sap:unit}); {@code precision}/{@code scale} apply to decimals, {@code maxLength} to
+	 * strings.
+	 */
+	record Property(String name, Type type, Integer maxLength, Integer precision, Integer scale, boolean key,
+			boolean creatable, String unit, boolean concurrencyToken) {
+
+		static Property key(String name, int maxLength) {
+			return new Property(name, Type.STRING, maxLength, null, null, true, false, null, false);
+		}
+
+		static Property string(String name, int maxLength) {
+			return new Property(name, Type.STRING, maxLength, null, null, false, true, null, false);
+		}
+
+		static Property decimal(String name, int precision, int scale, String unit) {
+			return new Property(name, Type.DECIMAL, null, precision, scale, false, true, unit, false);
+		}
+
+		/** A currency amount as SAP declares it: Decimal(16,3) in the transaction currency. */
+		static Property amount(String name) {
+			return decimal(name, 16, 3, "TransactionCurrency").readOnly();
+		}
+
+		/** A date field (Edm.DateTime, display-format Date, 00:00 UTC). */
+		static Property date(String name) {
+			return new Property(name, Type.DATE_TIME, null, 0, null, false, true, null, false);
+		}
+
+		/** {@code LastChangeDateTime}: the concurrency token and ETag source. */
+		static Property lastChange(String name) {
+			return new Property(name, Type.DATE_TIME_OFFSET, null, 7, null, false, false, null, true);
+		}
+
+		Property readOnly() {
+			return new Property(name, type, maxLength, precision, scale, key, false, unit, concurrencyToken);
+		}
+	}
+
+	/** A navigation property to another entity type of the same service. */
+	record Navigation(String name, EntityType target, boolean many) {
+	}
+
+	record EntityType(String name, String entitySet, List<Property> properties, List<Navigation> navigations) {
+
+		EntityType {
+			properties = List.copyOf(properties);
+			navigations = List.copyOf(navigations);
+		}
+
+		Optional<Property> property(String propertyName) {
+			return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
+		}
+
+		Optional<Navigation> navigation(String navigationName) {
+			return navigations.stream().filter(n -> n.name().equals(navigationName)).findFirst();
+		}
+
+		List<Property> keys() {
+			return properties.stream().filter(Property::key).toList();
+		}
+
+		/** The entity types reachable from this one, this one first. */
+		List<EntityType> withReachable() {
+			List<EntityType> all = new ArrayList<>();
+			collect(this, all);
+			return all;
+		}
+
+		private static void collect(EntityType type, List<EntityType> into) {
+			if (into.stream().anyMatch(t -> t.name().equals(type.name()))) {
+				return;
+			}
+			into.add(type);
+			type.navigations().forEach(n -> collect(n.target(), into));
+		}
+	}
+
+	record Parameter(String name, Type type, Integer maxLength) {
+	}
+
+	/** A function import (HTTP GET) returning one complex value or a collection of them. */
+	record FunctionImport(String name, String returnType, boolean many, List<Parameter> parameters) {
+	}
+
+	record ComplexType(String name, List<Property> properties) {
+	}
+
+	/** One OData service: what {@code $metadata} describes. */
+	record Service(String name, List<EntityType> entityTypes, List<ComplexType> complexTypes,
+			List<FunctionImport> functionImports) {
+
+		Optional<EntityType> entitySet(String entitySetName) {
+			return entityTypes.stream().filter(t -> t.entitySet().equals(entitySetName)).findFirst();
+		}
+
+		Optional<FunctionImport> functionImport(String functionName) {
+			return functionImports.stream().filter(f -> f.name().equals(functionName)).findFirst();
+		}
+	}
+}

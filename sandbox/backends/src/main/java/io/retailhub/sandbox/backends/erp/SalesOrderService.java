@@ -1,0 +1,148 @@
+package io.retailhub.sandbox.backends.erp;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTime;
+import io.retailhub.sandbox.backends.erp.ODataValues.DateTimeOffset;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code API_SALES_ORDER_SRV}, read only: sales orders with their items and each item's pricing
+ * elements (PPR0 list price, DM01 promotion discount). The entities are built once; the orders
+ * never change.
+ */
+@Component
+class SalesOrderService implements ODataService {
+
+	/** The communication user that created the seeded orders (the commerce integration). */
+	static final String CREATED_BY = "CC0000000001";
+
+	private final List<ODataEntity> orders;
+
+	private final List<ODataEntity> items;
+
+	private final List<ODataEntity> pricingElements;
+
+	SalesOrderService(SalesOrders salesOrders) {
+		List<ODataEntity> orders = new ArrayList<>();
+		List<ODataEntity> items = new ArrayList<>();
+		List<ODataEntity> pricingElements = new ArrayList<>();
+		for (SalesOrder order : salesOrders.all()) {
+			List<ODataEntity> orderItems = new ArrayList<>();
+			for (SalesOrderItem item : order.items()) {
+				List<ODataEntity> elements = pricingElements(item);
+				pricingElements.addAll(elements);
+				orderItems.add(item(order, item, elements));
+			}
+			items.addAll(orderItems);
+			orders.add(header(order, orderItems));
+		}
+		this.orders = List.copyOf(orders);
+		this.items = List.copyOf(items);
+		this.pricingElements = List.copyOf(pricingElements);
+	}
+
+	@Override
+	public Edm.Service model() {
+		return ErpModel.service(ErpModel.SALES_ORDER_SRV).orElseThrow();
+	}
+
+	@Override
+	public List<ODataEntity> entities(String entitySet) {
+		return switch (entitySet) {
+			case "A_SalesOrder" -> orders;
+			case "A_SalesOrderItem" -> items;
+			default -> pricingElements;
+		};
+	}
+
+	private static ODataEntity header(SalesOrder order, List<ODataEntity> items) {
+		DateTime day = DateTime.dateOf(order.placedAt());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("SalesOrder", order.salesOrder());
+		values.put("SalesOrderType", "OR");
+		values.put("SalesOrganization", order.salesOrganization());
+		values.put("DistributionChannel", order.distributionChannel());
+		values.put("OrganizationDivision", "00");
+		values.put("SoldToParty", order.soldToParty());
+		values.put("PurchaseOrderByCustomer", order.purchaseOrderByCustomer());
+		values.put("CustomerPurchaseOrderDate", day);
+		values.put("SalesOrderDate", day);
+		values.put("PricingDate", day);
+		values.put("CreationDate", day);
+		values.put("CreatedByUser", CREATED_BY);
+		values.put("LastChangeDate", day);
+		values.put("LastChangeDateTime", new DateTimeOffset(order.placedAt()));
+		values.put("TotalNetAmount", order.totalNetAmount());
+		values.put("TransactionCurrency", order.currency());
+		values.put("SDDocumentReason", "");
+		values.put("OverallSDProcessStatus", order.overallSdProcessStatus());
+		values.put("OverallDeliveryStatus", order.overallDeliveryStatus());
+		values.put("OverallTotalDeliveryStatus", order.overallDeliveryStatus());
+		values.put("OverallSDDocumentRejectionSts", "A");
+		return new ODataEntity(ErpModel.SALES_ORDER, values, Map.of("to_Item", items));
+	}
+
+	private static ODataEntity item(SalesOrder order, SalesOrderItem item, List<ODataEntity> pricingElements) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("SalesOrder", item.salesOrder());
+		values.put("SalesOrderItem", item.item());
+		values.put("SalesOrderItemCategory", "TAN");
+		values.put("SalesOrderItemText", item.text());
+		values.put("PurchaseOrderByCustomer", order.purchaseOrderByCustomer());
+		values.put("Material", item.material());
+		values.put("RequestedQuantity", BigDecimal.valueOf(item.quantity()));
+		values.put("RequestedQuantityUnit", "PC");
+		values.put("RequestedQuantitySAPUnit", "ST");
+		values.put("RequestedQuantityISOUnit", "PCE");
+		values.put("NetAmount", item.netAmount());
+		values.put("TransactionCurrency", item.currency());
+		values.put("ProductionPlant", item.plant());
+		values.put("SDProcessStatus", item.sdProcessStatus());
+		values.put("DeliveryStatus", item.deliveryStatus());
+		return new ODataEntity(ErpModel.SALES_ORDER_ITEM, values, Map.of("to_PricingElement", pricingElements));
+	}
+
+	private static List<ODataEntity> pricingElements(SalesOrderItem item) {
+		BigDecimal quantity = BigDecimal.valueOf(item.quantity());
+		BigDecimal gross = item.unitPrice().multiply(quantity);
+		List<ODataEntity> elements = new ArrayList<>();
+		elements.add(pricingElement(item, "10", "PPR0", "C", quantity, item.unitPrice(), item.currency(), BigDecimal.ONE,
+				"PC", gross));
+		if (item.discount().signum() > 0) {
+			BigDecimal percent = item.discount()
+				.multiply(BigDecimal.valueOf(100))
+				.divide(gross, 3, RoundingMode.HALF_UP)
+				.negate();
+			elements.add(pricingElement(item, "20", "DM01", "A", gross, percent, "", null, "", item.discount().negate()));
+		}
+		return elements;
+	}
+
+	private static ODataEntity pricingElement(SalesOrderItem item, String step, String conditionType,
+			String calculationType, BigDecimal baseValue, BigDecimal rate, String rateCurrency, BigDecimal perQuantity,
+			String perUnit, BigDecimal amount) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("SalesOrder", item.salesOrder());
+		values.put("SalesOrderItem", item.item());
+		values.put("PricingProcedureStep", step);
+		values.put("PricingProcedureCounter", "1");
+		values.put("ConditionType", conditionType);
+		values.put("ConditionCalculationType", calculationType);
+		values.put("ConditionBaseValue", baseValue);
+		values.put("ConditionRateValue", rate);
+		values.put("ConditionCurrency", rateCurrency);
+		values.put("ConditionQuantity", perQuantity);
+		values.put("ConditionQuantityUnit", perUnit);
+		values.put("ConditionAmount", amount);
+		values.put("TransactionCurrency", item.currency());
+		values.put("ConditionInactiveReason", "");
+		return new ODataEntity(ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT, values, Map.of());
+	}
+}

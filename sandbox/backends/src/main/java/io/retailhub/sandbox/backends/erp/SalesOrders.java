@@ -1,0 +1,86 @@
+package io.retailhub.sandbox.backends.erp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.data.DemoOrderLine;
+import io.retailhub.sandbox.backends.data.DemoShipment;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The sales orders of the simulated ERP, built once from the demo data. The hub never changes
+ * them, so they are immutable and safe to share between threads.
+ */
+@Component
+class SalesOrders {
+
+	private final Map<String, SalesOrder> byNumber;
+
+	SalesOrders(DemoData data) {
+		Map<String, SalesOrder> orders = new LinkedHashMap<>();
+		data.orders().forEach(order -> orders.put(order.salesOrder(), salesOrder(order)));
+		this.byNumber = Collections.unmodifiableMap(orders);
+	}
+
+	List<SalesOrder> all() {
+		return List.copyOf(byNumber.values());
+	}
+
+	Optional<SalesOrder> find(String salesOrder) {
+		return Optional.ofNullable(byNumber.get(salesOrder));
+	}
+
+	/** Sales organization 1710 sells from the US plant, 1010 from the European one. */
+	static String salesOrganization(String plant) {
+		return plant.equals("1710") ? "1710" : "1010";
+	}
+
+	static String distributionChannel(String channel) {
+		return switch (channel) {
+			case "WEB" -> "10";
+			case "STORE" -> "20";
+			case "MARKETPLACE" -> "30";
+			default -> throw new IllegalArgumentException("unknown channel " + channel);
+		};
+	}
+
+	private static SalesOrder salesOrder(DemoOrder order) {
+		List<SalesOrderItem> items = new ArrayList<>();
+		for (DemoOrderLine line : order.lines()) {
+			int shipped = units(order.shipments(), line.itemNumber(), false);
+			int delivered = units(order.shipments(), line.itemNumber(), true);
+			items.add(new SalesOrderItem(order.salesOrder(), line.itemNumber(), line.sku(), line.description(),
+					line.quantity(), line.unitPrice(), line.discount(), line.netAmount(), order.currency(),
+					order.plant(), status(shipped, line.quantity()), status(delivered, line.quantity())));
+		}
+		return new SalesOrder(order.salesOrder(), salesOrganization(order.plant()),
+				distributionChannel(order.channel()), order.customerNumber(), order.orderNumber(), order.placedAt(),
+				order.total(), order.currency(), overall(items, true), overall(items, false), items);
+	}
+
+	private static int units(List<DemoShipment> shipments, String item, boolean deliveredOnly) {
+		return shipments.stream()
+			.filter(s -> !deliveredOnly || "delivered".equals(s.status()))
+			.mapToInt(s -> s.quantities().getOrDefault(item, 0))
+			.sum();
+	}
+
+	private static String status(int done, int ordered) {
+		return done == 0 ? "A" : done < ordered ? "B" : "C";
+	}
+
+	private static String overall(List<SalesOrderItem> items, boolean delivery) {
+		List<String> statuses = items.stream()
+			.map(i -> delivery ? i.deliveryStatus() : i.sdProcessStatus())
+			.distinct()
+			.toList();
+		return statuses.size() == 1 ? statuses.get(0) : "B";
+	}
+}

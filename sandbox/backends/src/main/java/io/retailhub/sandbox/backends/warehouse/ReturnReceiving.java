@@ -1,0 +1,181 @@
+package io.retailhub.sandbox.backends.warehouse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.retailhub.sandbox.backends.erp.ErpEffects;
+import io.retailhub.sandbox.backends.warehouse.ErpReturnNotices.ErpUnavailableException;
+import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parcels arriving for RMAs: on demand ({@code POST /admin/warehouse/rmas/{rma}/receive}), or
+ * automatically, {@code sandbox.warehouse.auto-receive-after} after ERP created a customer
+ * return, for every customer return created since auto-receive was switched on (at start when
+ * configured), so a person running the hub locally sees a return go all the way to its refund.
+ *
+ * <p>What to expect comes from ERP ({@link ErpReturnNotices}); the receipt itself from
+ * {@link WarehouseStore}, which announces it by webhook. The automatic side looks at ERP only
+ * when ERP has created customer returns since its last look, and leaves alone an RMA that was
+ * received on demand in the meantime.
+ */
+@Component
+class ReturnReceiving implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ReturnReceiving.class);
+
+	private final ErpReturnNotices notices;
+
+	private final WarehouseStore store;
+
+	private final ErpEffects erp;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService poller;
+
+	/** Zero when off. Guarded by {@code this}. */
+	private Duration autoReceiveAfter;
+
+	/** Customer returns created before this are left alone. Guarded by {@code this}. */
+	private Instant autoReceiveSince;
+
+	// The fields below are touched by the poller thread only.
+
+	private long customerReturnsSeen = -1;
+
+	private final Set<String> known = new HashSet<>();
+
+	/** RMA number to when to receive it, in the order ERP created them. */
+	private final Map<String, Instant> due = new LinkedHashMap<>();
+
+	ReturnReceiving(ErpReturnNotices notices, WarehouseStore store, ErpEffects erp, Clock clock,
+			WarehouseSettings settings) {
+		this.notices = notices;
+		this.store = store;
+		this.erp = erp;
+		this.clock = clock;
+		autoReceiveAfter(settings.autoReceiveAfter());
+		this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "wms-auto-receive");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = settings.autoReceivePollInterval().toMillis();
+		this.poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Receives a parcel for an RMA ERP knows; see
+	 * {@link WarehouseStore#receive(ReturnNotice, String, List)} for the defaults and refusals.
+	 * @param warehouseId where it arrived, null for where the order shipped from
+	 * @throws WarehouseApiException 404 when ERP does not know the RMA, or as the store refuses
+	 * @throws ErpUnavailableException when ERP cannot be asked
+	 */
+	ReturnReceiptResponse receive(String rmaNumber, String warehouseId, List<ParcelCount> counts) {
+		ReturnNotice notice = notices.find(rmaNumber)
+			.orElseThrow(() -> WarehouseApiException.notFound("RMA", rmaNumber));
+		return store.receive(notice, warehouseId, counts);
+	}
+
+	synchronized Duration autoReceiveAfter() {
+		return autoReceiveAfter;
+	}
+
+	/** Zero switches auto-receive off; switching it on leaves alone what ERP created before. */
+	synchronized void autoReceiveAfter(Duration after) {
+		if (after == null || after.isNegative()) {
+			throw new IllegalArgumentException("the delay must be zero (off) or positive");
+		}
+		if (autoReceiveAfter == null || autoReceiveAfter.isZero()) {
+			autoReceiveSince = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		}
+		autoReceiveAfter = after;
+	}
+
+	@Override
+	public void destroy() {
+		poller.shutdownNow();
+	}
+
+	private void poll() {
+		Duration after;
+		Instant since;
+		synchronized (this) {
+			after = autoReceiveAfter;
+			since = autoReceiveSince;
+		}
+		try {
+			if (after.isZero()) {
+				customerReturnsSeen = -1;
+				due.clear();
+				return;
+			}
+			lookForNewReturns(after, since);
+			receiveDue();
+		}
+		catch (RuntimeException ex) {
+			log.error("Automatic receiving failed; trying again at the next poll", ex);
+		}
+	}
+
+	private void lookForNewReturns(Duration after, Instant since) {
+		long created = erp.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
+		if (created == customerReturnsSeen) {
+			return;
+		}
+		try {
+			for (ReturnNotice notice : notices.unprocessed()) {
+				if (!notice.createdAt().isBefore(since) && known.add(notice.rmaNumber())) {
+					due.put(notice.rmaNumber(), notice.createdAt().plus(after));
+				}
+			}
+			customerReturnsSeen = created;
+		}
+		catch (ErpUnavailableException ex) {
+			log.debug("ERP not readable for auto-receive: {}", ex.getMessage());
+		}
+	}
+
+	private void receiveDue() {
+		Instant now = clock.instant();
+		for (Iterator<Map.Entry<String, Instant>> entries = due.entrySet().iterator(); entries.hasNext();) {
+			Map.Entry<String, Instant> entry = entries.next();
+			if (entry.getValue().isAfter(now)) {
+				continue;
+			}
+			try {
+				ReturnReceiptResponse receipt = receive(entry.getKey(), null, List.of());
+				log.info("Received RMA {} automatically: receipt {}", entry.getKey(), receipt.receiptId());
+				entries.remove();
+			}
+			catch (ErpUnavailableException ex) {
+				log.debug("ERP not readable to receive RMA {}: {}", entry.getKey(), ex.getMessage());
+				return;
+			}
+			catch (WarehouseApiException ex) {
+				log.info("RMA {} not received automatically: {}", entry.getKey(), describe(ex));
+				entries.remove();
+			}
+		}
+	}
+
+	private static String describe(WarehouseApiException ex) {
+		return ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message();
+	}
+}

@@ -1,0 +1,60 @@
+package io.retailhub.system.creditmemos;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import io.retailhub.contracts.CreditMemo;
+import io.retailhub.contracts.CreditMemoId;
+import io.retailhub.contracts.commands.CreateCreditMemo;
+import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.erp.SapErpAdapter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Credit memos: credit memo requests in ERP. Creating one is idempotent by
+ * {@code externalReference}: {@code 201 Created} with a {@code Location} the first time,
+ * {@code 200 OK} with the same document on a repeat, never a second document.
+ */
+@RestController
+@RequestMapping("/api/system/v1/credit-memos")
+@Tag(name = "Credit memos", description = "Credit memo requests in ERP, idempotent by external reference")
+class CreditMemoController {
+
+	private final SapErpAdapter erp;
+
+	CreditMemoController(SapErpAdapter erp) {
+		this.erp = erp;
+	}
+
+	@PostMapping
+	@Operation(summary = "Post a credit memo request in ERP; a repeat with the same externalReference answers the first document")
+	ResponseEntity<CreditMemo> create(@Valid @RequestBody CreateCreditMemo command) {
+		boolean repeat = erp.findCreditMemoByReference(command.externalReference()).isPresent();
+		CreditMemo creditMemo = erp.createCreditMemo(command);
+		if (repeat) {
+			return ResponseEntity.ok(creditMemo);
+		}
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(creditMemo.id().value())
+			.toUri();
+		return ResponseEntity.created(location).body(creditMemo);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One credit memo with its lines")
+	CreditMemo creditMemo(@PathVariable CreditMemoId id) {
+		return erp.findCreditMemo(id).orElseThrow(() -> new ResourceNotFoundException("credit memo", id.value()));
+	}
+}

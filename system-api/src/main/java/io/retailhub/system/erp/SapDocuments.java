@@ -1,0 +1,150 @@
+package io.retailhub.system.erp;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The SAP documents as the A2X APIs send and take them, reduced to the fields the hub maps.
+ * Dates stay SAP text ({@code /Date(ms)/}) and decimals stay strings until {@link SapFormats}
+ * reads them, so a surprising value fails loudly in one place. Create payloads leave out what is
+ * null: SAP computes the read-only fields and must not be sent them.
+ */
+final class SapDocuments {
+
+	private SapDocuments() {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SalesOrder(@JsonProperty("SalesOrder") String salesOrder,
+			@JsonProperty("SalesOrganization") String salesOrganization,
+			@JsonProperty("DistributionChannel") String distributionChannel,
+			@JsonProperty("OrganizationDivision") String organizationDivision,
+			@JsonProperty("SoldToParty") String soldToParty,
+			@JsonProperty("PurchaseOrderByCustomer") String purchaseOrderByCustomer,
+			@JsonProperty("SalesOrderDate") String salesOrderDate,
+			@JsonProperty("LastChangeDateTime") String lastChangeDateTime,
+			@JsonProperty("TotalNetAmount") String totalNetAmount,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("OverallDeliveryStatus") String overallDeliveryStatus,
+			@JsonProperty("OverallSDDocumentRejectionSts") String overallRejectionStatus,
+			@JsonProperty("to_Item") OData.Navigation<SalesOrderItem> items) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SalesOrderItem(@JsonProperty("SalesOrderItem") String salesOrderItem,
+			@JsonProperty("Material") String material,
+			@JsonProperty("SalesOrderItemText") String salesOrderItemText,
+			@JsonProperty("RequestedQuantity") String requestedQuantity,
+			@JsonProperty("NetAmount") String netAmount,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("to_PricingElement") OData.Navigation<PricingElement> pricingElements) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PricingElement(@JsonProperty("ConditionType") String conditionType,
+			@JsonProperty("ConditionRateValue") String conditionRateValue,
+			@JsonProperty("ConditionCurrency") String conditionCurrency,
+			@JsonProperty("ConditionQuantity") String conditionQuantity,
+			@JsonProperty("ConditionInactiveReason") String conditionInactiveReason) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CustomerReturn(@JsonProperty("CustomerReturn") String customerReturn,
+			@JsonProperty("SoldToParty") String soldToParty,
+			@JsonProperty("PurchaseOrderByCustomer") String purchaseOrderByCustomer,
+			@JsonProperty("CreationDate") String creationDate,
+			@JsonProperty("LastChangeDateTime") String lastChangeDateTime,
+			@JsonProperty("TotalNetAmount") String totalNetAmount,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("OverallSDProcessStatus") String overallProcessStatus,
+			@JsonProperty("OverallSDDocumentRejectionSts") String overallRejectionStatus,
+			@JsonProperty("to_Item") OData.Navigation<CustomerReturnItem> items) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CustomerReturnItem(@JsonProperty("CustomerReturnItem") String customerReturnItem,
+			@JsonProperty("Material") String material,
+			@JsonProperty("RequestedQuantity") String requestedQuantity,
+			@JsonProperty("ReturnReason") String returnReason,
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreditMemoRequest(@JsonProperty("CreditMemoRequest") String creditMemoRequest,
+			@JsonProperty("SoldToParty") String soldToParty,
+			@JsonProperty("PurchaseOrderByCustomer") String purchaseOrderByCustomer,
+			@JsonProperty("CreationDate") String creationDate,
+			@JsonProperty("LastChangeDateTime") String lastChangeDateTime,
+			@JsonProperty("TotalNetAmount") String totalNetAmount,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("to_Item") OData.Navigation<CreditMemoRequestItem> items) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreditMemoRequestItem(@JsonProperty("CreditMemoRequestItem") String creditMemoRequestItem,
+			@JsonProperty("Material") String material,
+			@JsonProperty("RequestedQuantity") String requestedQuantity,
+			@JsonProperty("NetAmount") String netAmount,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AvailabilityRecord(@JsonProperty("PeriodStartUTCDateTime") String periodStart,
+			@JsonProperty("PeriodEndUTCDateTime") String periodEnd,
+			@JsonProperty("AvailableQuantityInBaseUnit") String availableQuantity,
+			@JsonProperty("BaseUnit") String baseUnit) {
+	}
+
+	/** Deep insert of a customer return; navigation as {@code {"results": [...]}}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewCustomerReturn(@JsonProperty("CustomerReturnType") String customerReturnType,
+			@JsonProperty("SalesOrganization") String salesOrganization,
+			@JsonProperty("DistributionChannel") String distributionChannel,
+			@JsonProperty("OrganizationDivision") String organizationDivision,
+			@JsonProperty("SoldToParty") String soldToParty,
+			@JsonProperty("PurchaseOrderByCustomer") String purchaseOrderByCustomer,
+			@JsonProperty("SDDocumentReason") String sdDocumentReason,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("to_Item") OData.Navigation<NewCustomerReturnItem> items) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewCustomerReturnItem(@JsonProperty("Material") String material,
+			@JsonProperty("RequestedQuantity") String requestedQuantity,
+			@JsonProperty("RequestedQuantityUnit") String requestedQuantityUnit,
+			@JsonProperty("ReturnReason") String returnReason,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+	}
+
+	/**
+	 * Deep insert of a credit memo request. {@code NetAmount} per item is what the sandbox reads
+	 * the credited amount from; a real tenant prices the items itself (or takes a manual pricing
+	 * element) and ignores it as read-only.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewCreditMemoRequest(@JsonProperty("CreditMemoRequestType") String creditMemoRequestType,
+			@JsonProperty("SalesOrganization") String salesOrganization,
+			@JsonProperty("DistributionChannel") String distributionChannel,
+			@JsonProperty("OrganizationDivision") String organizationDivision,
+			@JsonProperty("SoldToParty") String soldToParty,
+			@JsonProperty("PurchaseOrderByCustomer") String purchaseOrderByCustomer,
+			@JsonProperty("SDDocumentReason") String sdDocumentReason,
+			@JsonProperty("TransactionCurrency") String transactionCurrency,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("to_Item") OData.Navigation<NewCreditMemoRequestItem> items) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewCreditMemoRequestItem(@JsonProperty("Material") String material,
+			@JsonProperty("RequestedQuantity") String requestedQuantity,
+			@JsonProperty("RequestedQuantityUnit") String requestedQuantityUnit,
+			@JsonProperty("NetAmount") String netAmount,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+	}
+}

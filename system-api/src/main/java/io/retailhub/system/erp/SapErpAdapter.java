@@ -1,0 +1,405 @@
+package io.retailhub.system.erp;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.retailhub.contracts.CreditMemo;
+import io.retailhub.contracts.CreditMemoId;
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.contracts.Sku;
+import io.retailhub.contracts.commands.CreateCreditMemo;
+import io.retailhub.contracts.commands.CreateReturnAuthorization;
+import io.retailhub.contracts.commands.CreditMemoLineRequest;
+import io.retailhub.contracts.commands.ReturnLineRequest;
+import io.retailhub.system.backend.BackendCalls;
+import io.retailhub.system.backend.BackendRejectedException;
+import io.retailhub.system.backend.BackendRestClients;
+import io.retailhub.system.backend.Backends;
+import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
+import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
+import io.retailhub.system.erp.SapDocuments.CustomerReturn;
+import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequest;
+import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequestItem;
+import io.retailhub.system.erp.SapDocuments.NewCustomerReturn;
+import io.retailhub.system.erp.SapDocuments.NewCustomerReturnItem;
+import io.retailhub.system.erp.SapDocuments.SalesOrder;
+import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * The hub's way into ERP, SAP S/4HANA Cloud through its A2X OData V2 APIs: sales orders
+ * ({@code API_SALES_ORDER_SRV}), customer returns ({@code API_CUSTOMER_RETURN_SRV}), credit memo
+ * requests ({@code API_CREDIT_MEMO_REQUEST_SRV}) and availability
+ * ({@code API_PRODUCT_AVAILY_INFO_BASIC}), mapped to the canonical contracts (see
+ * {@link SapMapping} for the mapping decisions).
+ *
+ * <p>Every call runs under ERP's resilience policies ({@link BackendCalls}). OData V2 has no
+ * idempotency key, so creates check before they write: the hub's {@code externalReference} goes
+ * into {@code PurchaseOrderByCustomer}, and a document already carrying it is answered instead of
+ * creating a second one. That check makes the creates safe to retry, so they run as idempotent
+ * writes. Writes carry SAP's CSRF token and session cookie ({@link CsrfSession}).
+ *
+ * <p>ERP's business refusals (400 with an OData error) surface as
+ * {@link BackendRejectedException} with SAP's {@code <message class>/<number>} code; unknown
+ * documents as empty answers or {@link ResourceNotFoundException}.
+ */
+@Component
+public class SapErpAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(SapErpAdapter.class);
+
+	private static final String ITEMS = "to_Item";
+
+	private static final String ITEMS_WITH_PRICES = "to_Item,to_Item/to_PricingElement";
+
+	private static final String PURCHASE_ORDER_BY_CUSTOMER = "PurchaseOrderByCustomer";
+
+	/**
+	 * The error ERP answers for a material not maintained in a plant (message M3/305, "material
+	 * not maintained in plant"): no availability there, not a failure.
+	 */
+	static final String MATERIAL_NOT_IN_PLANT = "M3/305";
+
+	/** Newest-first lists are bounded; the hub never pages further back than this in one call. */
+	static final int MAX_ORDERS = 500;
+
+	private final ErpClient client;
+
+	private final CsrfSession csrf;
+
+	private final BackendCalls calls;
+
+	private final ErpSettings settings;
+
+	private final Clock clock;
+
+	private final ReferenceLocks locks = new ReferenceLocks();
+
+	SapErpAdapter(ErpSettings settings, BackendRestClients clients, BackendCalls calls, Clock clock) {
+		this.settings = settings;
+		this.calls = calls;
+		this.clock = clock;
+		RestClient restClient = clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+			.defaultHeaders(headers -> headers.setBasicAuth(settings.username(), settings.password()))
+			.defaultStatusHandler(new ErpErrors())
+			.build();
+		this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
+			.build()
+			.createClient(ErpClient.class);
+		this.csrf = new CsrfSession(client);
+	}
+
+	/** The order whose customer-facing number is {@code id} (ERP's {@code PurchaseOrderByCustomer}), with its lines. */
+	public Optional<Order> findOrder(OrderId id) {
+		return calls.read(Backends.ERP, () -> salesOrder(id, ITEMS_WITH_PRICES))
+			.map(order -> SapMapping.readable(() -> SapMapping.order(order, settings.priceConditionType())));
+	}
+
+	/** The customer's orders with their lines, newest first, at most {@code limit} (1 to 500). */
+	public List<Order> findOrdersOfCustomer(CustomerId id, int limit) {
+		if (limit < 1 || limit > MAX_ORDERS) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_ORDERS);
+		}
+		List<SalesOrder> orders = calls.read(Backends.ERP,
+				() -> client
+					.salesOrders(SapFormats.eq("SoldToParty", id.value()), ITEMS_WITH_PRICES,
+							"SalesOrderDate desc,LastChangeDateTime desc", limit)
+					.results());
+		return orders.stream()
+			.map(order -> SapMapping.readable(() -> SapMapping.order(order, settings.priceConditionType())))
+			.toList();
+	}
+
+	/**
+	 * Units available to promise now, summed over the configured plants
+	 * ({@code retailhub.backends.erp.plants}). A plant where the material is not maintained adds
+	 * nothing; a material maintained in none of them is unknown ({@link ResourceNotFoundException}),
+	 * so a mistyped SKU does not read as "sold out".
+	 */
+	public int availableToPromise(Sku sku) {
+		return calls.read(Backends.ERP, () -> {
+			Instant now = clock.instant();
+			int total = 0;
+			boolean maintained = false;
+			for (String plant : settings.plants()) {
+				try {
+					total += available(client
+						.availabilityTimeseries(SapFormats.literal(settings.atpCheckingRule()),
+								SapFormats.literal(sku.value()), SapFormats.literal(plant))
+						.results(), now);
+					maintained = true;
+				}
+				catch (BackendRejectedException ex) {
+					if (!MATERIAL_NOT_IN_PLANT.equals(ex.code())) {
+						throw ex;
+					}
+				}
+			}
+			if (!maintained) {
+				throw new ResourceNotFoundException("product", sku.value());
+			}
+			return total;
+		});
+	}
+
+	/**
+	 * Creates a customer return for the order, or answers the one ERP already has under the same
+	 * {@code externalReference} (no second document). An unknown order is a
+	 * {@link ResourceNotFoundException}; a reference already used for another order's return is a
+	 * conflict (409); ERP refusing the return (quantity above what is still returnable, unknown
+	 * line, ...) is a {@link BackendRejectedException}.
+	 */
+	public ReturnAuthorization createReturnAuthorization(CreateReturnAuthorization command) {
+		String reference = command.externalReference();
+		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock("return:" + reference, () -> {
+			SalesOrder order = salesOrder(command.orderId(), ITEMS)
+				.orElseThrow(() -> new ResourceNotFoundException("order", command.orderId().value()));
+			Optional<CustomerReturn> existing = client.customerReturns(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
+				.results()
+				.stream()
+				.findFirst();
+			if (existing.isPresent()) {
+				requireSameOrder(existing.get().referenceSDDocument(), order, "return authorization",
+						existing.get().customerReturn(), reference);
+				return SapMapping.readable(() -> SapMapping.returnAuthorization(existing.get(), command.orderId()));
+			}
+			NewCustomerReturn body = newCustomerReturn(command, order);
+			CustomerReturn created = csrf
+				.write(ErpClient.CUSTOMER_RETURN_SRV, token -> client.createCustomerReturn(token.value(), token.cookies(), body))
+				.d();
+			log.info("created customer return {} for order {} (reference {})", created.customerReturn(),
+					command.orderId(), reference);
+			return SapMapping.readable(() -> SapMapping.returnAuthorization(created, command.orderId()));
+		}));
+	}
+
+	/** The customer return with this document number. */
+	public Optional<ReturnAuthorization> findReturnAuthorization(ReturnAuthorizationId id) {
+		return calls.read(Backends.ERP, () -> {
+			CustomerReturn customerReturn;
+			try {
+				customerReturn = client.customerReturn(SapFormats.key(id.value()), ITEMS).d();
+			}
+			catch (ErpErrors.ErpNotFound ex) {
+				return Optional.empty();
+			}
+			OrderId orderId = orderOf(customerReturn.referenceSDDocument());
+			return Optional.of(SapMapping.readable(() -> SapMapping.returnAuthorization(customerReturn, orderId)));
+		});
+	}
+
+	/** The customer return the hub created under this external reference. */
+	public Optional<ReturnAuthorization> findReturnAuthorizationByReference(String externalReference) {
+		return calls.read(Backends.ERP, () -> {
+			Optional<CustomerReturn> found = client
+				.customerReturns(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, externalReference), ITEMS)
+				.results()
+				.stream()
+				.findFirst();
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			OrderId orderId = orderOf(found.get().referenceSDDocument());
+			return Optional.of(SapMapping.readable(() -> SapMapping.returnAuthorization(found.get(), orderId)));
+		});
+	}
+
+	/**
+	 * Every customer return of the order, the ones created before the hub existed included, so
+	 * callers can add up what was already returned per order line. An unknown order is a
+	 * {@link ResourceNotFoundException}.
+	 */
+	public List<ReturnAuthorization> findReturnAuthorizationsOfOrder(OrderId orderId) {
+		return calls.read(Backends.ERP, () -> {
+			SalesOrder order = salesOrder(orderId, null)
+				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
+			return client.customerReturns(SapFormats.eq("ReferenceSDDocument", order.salesOrder()), ITEMS)
+				.results()
+				.stream()
+				.map(r -> SapMapping.readable(() -> SapMapping.returnAuthorization(r, orderId)))
+				.toList();
+		});
+	}
+
+	/**
+	 * Creates a credit memo request for the order, or answers the one ERP already has under the
+	 * same {@code externalReference}. Line amounts must share one currency (else
+	 * {@link IllegalArgumentException}), which ERP checks against the order's. A given
+	 * {@code returnAuthorizationId} must name a return of the same order; the credit memo request
+	 * itself references the sales order (items by order line), since that is what its amounts
+	 * are credited against.
+	 */
+	public CreditMemo createCreditMemo(CreateCreditMemo command) {
+		Currency currency = currencyOf(command.lines());
+		if (command.returnAuthorizationId() != null) {
+			ReturnAuthorization returned = findReturnAuthorization(command.returnAuthorizationId())
+				.orElseThrow(() -> new ResourceNotFoundException("return authorization",
+						command.returnAuthorizationId().value()));
+			if (!command.orderId().equals(returned.orderId())) {
+				throw new IllegalArgumentException("return authorization " + returned.id() + " belongs to order "
+						+ returned.orderId() + ", not to " + command.orderId());
+			}
+		}
+		String reference = command.externalReference();
+		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock("credit:" + reference, () -> {
+			SalesOrder order = salesOrder(command.orderId(), ITEMS)
+				.orElseThrow(() -> new ResourceNotFoundException("order", command.orderId().value()));
+			Optional<CreditMemoRequest> existing = client
+				.creditMemoRequests(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
+				.results()
+				.stream()
+				.findFirst();
+			if (existing.isPresent()) {
+				requireSameOrder(existing.get().referenceSDDocument(), order, "credit memo",
+						existing.get().creditMemoRequest(), reference);
+				return SapMapping.readable(() -> SapMapping.creditMemo(existing.get(), command.orderId()));
+			}
+			NewCreditMemoRequest body = newCreditMemoRequest(command, order, currency);
+			CreditMemoRequest created = csrf
+				.write(ErpClient.CREDIT_MEMO_REQUEST_SRV,
+						token -> client.createCreditMemoRequest(token.value(), token.cookies(), body))
+				.d();
+			log.info("created credit memo request {} for order {} (reference {})", created.creditMemoRequest(),
+					command.orderId(), reference);
+			return SapMapping.readable(() -> SapMapping.creditMemo(created, command.orderId()));
+		}));
+	}
+
+	/** The credit memo request with this document number. */
+	public Optional<CreditMemo> findCreditMemo(CreditMemoId id) {
+		return calls.read(Backends.ERP, () -> {
+			CreditMemoRequest request;
+			try {
+				request = client.creditMemoRequest(SapFormats.key(id.value()), ITEMS).d();
+			}
+			catch (ErpErrors.ErpNotFound ex) {
+				return Optional.empty();
+			}
+			OrderId orderId = orderOf(request.referenceSDDocument());
+			return Optional.of(SapMapping.readable(() -> SapMapping.creditMemo(request, orderId)));
+		});
+	}
+
+	/** The credit memo request the hub created under this external reference. */
+	public Optional<CreditMemo> findCreditMemoByReference(String externalReference) {
+		return calls.read(Backends.ERP, () -> {
+			Optional<CreditMemoRequest> found = client
+				.creditMemoRequests(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, externalReference), ITEMS)
+				.results()
+				.stream()
+				.findFirst();
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			OrderId orderId = orderOf(found.get().referenceSDDocument());
+			return Optional.of(SapMapping.readable(() -> SapMapping.creditMemo(found.get(), orderId)));
+		});
+	}
+
+	private Optional<SalesOrder> salesOrder(OrderId id, String expand) {
+		return client.salesOrders(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, id.value()), expand, null, null)
+			.results()
+			.stream()
+			.findFirst();
+	}
+
+	/** The hub's order number of a referenced sales order; null when the document references none. */
+	private OrderId orderOf(String salesOrder) {
+		if (salesOrder == null || salesOrder.isBlank()) {
+			return null;
+		}
+		try {
+			String number = client.salesOrder(SapFormats.key(salesOrder), "SalesOrder," + PURCHASE_ORDER_BY_CUSTOMER)
+				.d()
+				.purchaseOrderByCustomer();
+			return number == null || number.isBlank() ? null : OrderId.of(number);
+		}
+		catch (ErpErrors.ErpNotFound ex) {
+			return null;
+		}
+	}
+
+	/** An external reference names one document: using it again for another order is a conflict. */
+	private static void requireSameOrder(String referencedSalesOrder, SalesOrder order, String what, String document,
+			String reference) {
+		if (!Objects.equals(referencedSalesOrder, order.salesOrder())) {
+			throw new BackendRejectedException(Backends.ERP, 409, null, "External reference '" + reference
+					+ "' already names " + what + " " + document + " of another order");
+		}
+	}
+
+	private NewCustomerReturn newCustomerReturn(CreateReturnAuthorization command, SalesOrder order) {
+		List<NewCustomerReturnItem> items = command.lines()
+			.stream()
+			.map(line -> new NewCustomerReturnItem(material(order, line.lineNumber()), Integer.toString(line.quantity()),
+					"PC", ReturnReasonCodes.code(line.reason()), order.salesOrder(), line.lineNumber()))
+			.toList();
+		ReturnLineRequest first = command.lines().get(0);
+		return new NewCustomerReturn(settings.customerReturnType(), order.salesOrganization(),
+				order.distributionChannel(), order.organizationDivision(), order.soldToParty(),
+				command.externalReference(), ReturnReasonCodes.code(first.reason()), order.salesOrder(),
+				new OData.Navigation<>(items));
+	}
+
+	private NewCreditMemoRequest newCreditMemoRequest(CreateCreditMemo command, SalesOrder order, Currency currency) {
+		List<NewCreditMemoRequestItem> items = command.lines()
+			.stream()
+			.map(line -> new NewCreditMemoRequestItem(material(order, line.lineNumber()),
+					Integer.toString(line.quantity()), "PC", SapFormats.plain(line.amount().amount()),
+					order.salesOrder(), line.lineNumber()))
+			.toList();
+		return new NewCreditMemoRequest(settings.creditMemoRequestType(), order.salesOrganization(),
+				order.distributionChannel(), order.organizationDivision(), order.soldToParty(),
+				command.externalReference(), settings.creditMemoReason(), currency.getCurrencyCode(), order.salesOrder(),
+				new OData.Navigation<>(items));
+	}
+
+	/** The material of an order line; null for a line the order does not have, which ERP then refuses. */
+	private static String material(SalesOrder order, String lineNumber) {
+		return OData.Navigation.of(order.items())
+			.stream()
+			.filter(item -> lineNumber.equals(item.salesOrderItem()))
+			.map(SalesOrderItem::material)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Currency currencyOf(List<CreditMemoLineRequest> lines) {
+		List<Currency> currencies = lines.stream().map(l -> l.amount().currency()).distinct().toList();
+		if (currencies.size() != 1) {
+			throw new IllegalArgumentException("all credit memo lines must be in one currency");
+		}
+		return currencies.get(0);
+	}
+
+	/** The quantity of the period that contains now; whole units, rounded down. */
+	private static int available(List<AvailabilityRecord> records, Instant now) {
+		return records.stream()
+			.filter(r -> {
+				Instant start = SapFormats.dateTime(r.periodStart());
+				Instant end = SapFormats.dateTime(r.periodEnd());
+				return (start == null || !start.isAfter(now)) && (end == null || now.isBefore(end));
+			})
+			.findFirst()
+			.map(r -> SapFormats.decimal(r.availableQuantity()).setScale(0, RoundingMode.FLOOR).max(BigDecimal.ZERO))
+			.map(BigDecimal::intValueExact)
+			.orElse(0);
+	}
+}

@@ -1,0 +1,70 @@
+package io.retailhub.system.orders;
+
+import java.util.List;
+
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.OrderStatus;
+import io.retailhub.contracts.Payment;
+import io.retailhub.contracts.Shipment;
+import io.retailhub.contracts.ShipmentLine;
+import io.retailhub.contracts.ShipmentStatus;
+import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.erp.SapErpAdapter;
+import io.retailhub.system.payment.StripePaymentAdapter;
+import io.retailhub.system.warehouse.WarehouseAdapter;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The order as one truthful answer: header and lines from ERP (the system of record), parcels
+ * from the warehouse, payment state from the payment provider. If any of the three cannot
+ * answer, the lookup fails with that backend named rather than returning a half-truth; the
+ * experience layer decides how to degrade.
+ */
+@Service
+public class OrderManagement {
+
+	private final SapErpAdapter erp;
+
+	private final WarehouseAdapter warehouse;
+
+	private final StripePaymentAdapter payment;
+
+	OrderManagement(SapErpAdapter erp, WarehouseAdapter warehouse, StripePaymentAdapter payment) {
+		this.erp = erp;
+		this.warehouse = warehouse;
+		this.payment = payment;
+	}
+
+	public Order find(OrderId id) {
+		Order order = erp.findOrder(id).orElseThrow(() -> new ResourceNotFoundException("order", id.value()));
+		List<Shipment> shipments = warehouse.findShipments(id);
+		Payment paid = payment.findPayment(id).orElse(null);
+		return new Order(order.id(), order.customerId(), order.channel(), status(order, shipments), order.placedAt(),
+				order.total(), order.lines(), shipments, paid);
+	}
+
+	/** The customer's orders, newest first: header and lines only (ask for one order for the rest). */
+	public List<Order> findOrdersOfCustomer(CustomerId customerId, int limit) {
+		return erp.findOrdersOfCustomer(customerId, limit);
+	}
+
+	/**
+	 * ERP knows what left the warehouse; only the carrier knows what arrived. An order whose
+	 * every unit sits in a delivered parcel is DELIVERED.
+	 */
+	static OrderStatus status(Order order, List<Shipment> shipments) {
+		if (order.status() == OrderStatus.CANCELLED || order.lines().isEmpty()) {
+			return order.status();
+		}
+		int ordered = order.lines().stream().mapToInt(l -> l.quantity()).sum();
+		int delivered = shipments.stream()
+			.filter(s -> s.status() == ShipmentStatus.DELIVERED)
+			.flatMap(s -> s.lines().stream())
+			.mapToInt(ShipmentLine::quantity)
+			.sum();
+		return delivered >= ordered ? OrderStatus.DELIVERED : order.status();
+	}
+}

@@ -1,0 +1,76 @@
+package io.retailhub.system.returnauthorizations;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.contracts.commands.CreateReturnAuthorization;
+import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.erp.SapErpAdapter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Return authorizations: customer returns (RMAs) in ERP. Creating one is idempotent by
+ * {@code externalReference}: the first request answers {@code 201 Created} with a
+ * {@code Location}; a repeat with the same reference answers {@code 200 OK} with the document
+ * the first one created, and creates nothing. The same reference for another order is a conflict
+ * (409).
+ */
+@RestController
+@RequestMapping("/api/system/v1/return-authorizations")
+@Tag(name = "Return authorizations", description = "Customer returns (RMAs) in ERP, idempotent by external reference")
+class ReturnAuthorizationController {
+
+	private final SapErpAdapter erp;
+
+	ReturnAuthorizationController(SapErpAdapter erp) {
+		this.erp = erp;
+	}
+
+	/**
+	 * Whether the request is a repeat is asked first, only to choose between 200 and 201; the
+	 * adapter checks again before it creates, which is what keeps the document single.
+	 */
+	@PostMapping
+	@Operation(summary = "Authorize a return in ERP; a repeat with the same externalReference answers the first document")
+	ResponseEntity<ReturnAuthorization> create(@Valid @RequestBody CreateReturnAuthorization command) {
+		boolean repeat = erp.findReturnAuthorizationByReference(command.externalReference()).isPresent();
+		ReturnAuthorization authorization = erp.createReturnAuthorization(command);
+		if (repeat) {
+			return ResponseEntity.ok(authorization);
+		}
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(authorization.id().value())
+			.toUri();
+		return ResponseEntity.created(location).body(authorization);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One return authorization with its lines and ERP status")
+	ReturnAuthorization returnAuthorization(@PathVariable ReturnAuthorizationId id) {
+		return erp.findReturnAuthorization(id)
+			.orElseThrow(() -> new ResourceNotFoundException("return authorization", id.value()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Every return authorization of an order, including returns booked before the hub existed")
+	List<ReturnAuthorization> returnAuthorizationsOfOrder(@RequestParam OrderId orderId) {
+		return erp.findReturnAuthorizationsOfOrder(orderId);
+	}
+}

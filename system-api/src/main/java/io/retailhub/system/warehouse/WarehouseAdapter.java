@@ -1,0 +1,183 @@
+package io.retailhub.system.warehouse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.retailhub.contracts.LocationStock;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.Shipment;
+import io.retailhub.contracts.ShipmentId;
+import io.retailhub.contracts.ShipmentLine;
+import io.retailhub.contracts.ShipmentStatus;
+import io.retailhub.contracts.Sku;
+import io.retailhub.system.backend.BackendCalls;
+import io.retailhub.system.backend.BackendRestClients;
+import io.retailhub.system.backend.Backends;
+import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.warehouse.WarehousePayloads.Page;
+import io.retailhub.system.warehouse.WarehousePayloads.StockLevel;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsShipment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * The hub's way into the warehouse management system (a generic WMS REST API): shipments of an
+ * order and stock per location, mapped to the canonical {@link Shipment} and
+ * {@link LocationStock}. Every call is a read under the warehouse's resilience policies
+ * ({@link BackendCalls}); lists are followed page by page until the WMS says there is no more.
+ */
+@Component
+public class WarehouseAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(WarehouseAdapter.class);
+
+	static final String API_KEY_HEADER = "X-Api-Key";
+
+	private static final int PAGE_SIZE = 100;
+
+	/** A guard against a WMS whose cursors never end; no list the hub reads comes near it. */
+	private static final int MAX_PAGES = 100;
+
+	private final WarehouseClient client;
+
+	private final BackendCalls calls;
+
+	private final Clock clock;
+
+	private final Duration locationCacheTtl;
+
+	private final AtomicReference<LocationNames> locationNames = new AtomicReference<>();
+
+	WarehouseAdapter(WarehouseSettings settings, BackendRestClients clients, BackendCalls calls, Clock clock) {
+		this.calls = calls;
+		this.clock = clock;
+		this.locationCacheTtl = settings.locationCacheTtl();
+		RestClient restClient = clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+			.defaultHeader(API_KEY_HEADER, settings.apiKey())
+			.defaultStatusHandler(new WarehouseErrors())
+			.build();
+		this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
+			.build()
+			.createClient(WarehouseClient.class);
+	}
+
+	/** Every parcel of the order, in the WMS's order; empty when nothing has shipped or the order is unknown. */
+	public List<Shipment> findShipments(OrderId orderId) {
+		return calls
+			.read(Backends.WAREHOUSE,
+					() -> all(cursor -> client.shipments(orderId.value(), PAGE_SIZE, cursor), "shipments"))
+			.stream()
+			.map(WarehouseAdapter::shipment)
+			.toList();
+	}
+
+	/** One parcel, or empty when the WMS does not know it. */
+	public Optional<Shipment> findShipment(ShipmentId id) {
+		return calls.read(Backends.WAREHOUSE, () -> {
+			try {
+				return Optional.ofNullable(client.shipment(id.value()));
+			}
+			catch (ResourceNotFoundException ex) {
+				return Optional.<WmsShipment>empty();
+			}
+		}).map(WarehouseAdapter::shipment);
+	}
+
+	/**
+	 * Stock of the SKU at every location, named as the WMS names them; empty for a SKU the WMS does
+	 * not stock. Location names are cached, and refreshed early when a location appears that the
+	 * cache does not know.
+	 */
+	public List<LocationStock> findStock(Sku sku) {
+		return calls.read(Backends.WAREHOUSE, () -> {
+			List<StockLevel> levels = all(cursor -> client.stock(sku.value(), PAGE_SIZE, cursor), "stock");
+			Map<String, String> names = locationNames(levels);
+			return levels.stream()
+				.map(l -> new LocationStock(l.locationId(), names.getOrDefault(l.locationId(), l.locationId()),
+						l.onHand(), l.reserved(), l.available()))
+				.toList();
+		});
+	}
+
+	private Map<String, String> locationNames(List<StockLevel> levels) {
+		Instant now = clock.instant();
+		LocationNames cached = locationNames.get();
+		if (cached != null && now.isBefore(cached.expiresAt())
+				&& levels.stream().allMatch(l -> cached.names().containsKey(l.locationId()))) {
+			return cached.names();
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		all(cursor -> client.locations(PAGE_SIZE, cursor), "locations")
+			.forEach(l -> names.put(l.locationId(), l.name()));
+		LocationNames fresh = new LocationNames(Map.copyOf(names), now.plus(locationCacheTtl));
+		locationNames.set(fresh);
+		return fresh.names();
+	}
+
+	/** Follows the WMS's cursors from the first page to the last. */
+	private static <T> List<T> all(Function<String, Page<T>> pageAfter, String list) {
+		List<T> all = new ArrayList<>();
+		String cursor = null;
+		for (int pages = 0; pages < MAX_PAGES; pages++) {
+			Page<T> page = pageAfter.apply(cursor);
+			if (page == null) {
+				return all;
+			}
+			all.addAll(page.items());
+			cursor = page.next();
+			if (cursor == null) {
+				return all;
+			}
+		}
+		throw new IllegalStateException("the warehouse kept paging " + list + " past " + MAX_PAGES + " pages");
+	}
+
+	private static Shipment shipment(WmsShipment s) {
+		List<ShipmentLine> lines = s.lines() == null ? List.of()
+				: s.lines()
+					.stream()
+					.map(l -> new ShipmentLine(l.lineNumber(), Sku.of(l.sku()), l.quantity()))
+					.toList();
+		return new Shipment(ShipmentId.of(s.shipmentId()), OrderId.of(s.orderNumber()), s.carrier(),
+				s.trackingNumber(), status(s), s.shippedAt(), s.deliveredAt(), lines);
+	}
+
+	/**
+	 * The WMS speaks carrier vocabulary. {@code cancelled} and {@code error} (terminal states some
+	 * carriers report) count as failure; a status the hub has never seen is judged by the
+	 * parcel's timestamps rather than failing the whole lookup.
+	 */
+	static ShipmentStatus status(WmsShipment s) {
+		String status = s.status() == null ? "" : s.status();
+		return switch (status) {
+			case "pre_transit" -> ShipmentStatus.PRE_TRANSIT;
+			case "in_transit" -> ShipmentStatus.IN_TRANSIT;
+			case "out_for_delivery" -> ShipmentStatus.OUT_FOR_DELIVERY;
+			case "delivered" -> ShipmentStatus.DELIVERED;
+			case "return_to_sender" -> ShipmentStatus.RETURN_TO_SENDER;
+			case "failure", "cancelled", "error" -> ShipmentStatus.FAILURE;
+			default -> {
+				log.warn("warehouse shipment {} has unknown status '{}'; judging by its timestamps", s.shipmentId(),
+						status);
+				yield s.deliveredAt() != null ? ShipmentStatus.DELIVERED
+						: s.shippedAt() != null ? ShipmentStatus.IN_TRANSIT : ShipmentStatus.PRE_TRANSIT;
+			}
+		};
+	}
+
+	private record LocationNames(Map<String, String> names, Instant expiresAt) {
+	}
+}

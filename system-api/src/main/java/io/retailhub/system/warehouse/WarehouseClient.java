@@ -1,0 +1,35 @@
+package io.retailhub.system.warehouse;
+
+import io.retailhub.system.warehouse.WarehousePayloads.Location;
+import io.retailhub.system.warehouse.WarehousePayloads.Page;
+import io.retailhub.system.warehouse.WarehousePayloads.StockLevel;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsShipment;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/**
+ * The WMS REST API, as far as the hub reads it. Lists take {@code limit} and the {@code cursor}
+ * of the previous page (null for the first). A 404 arrives as a
+ * {@link io.retailhub.system.backend.ResourceNotFoundException}, other refusals as described in
+ * {@link WarehouseErrors}.
+ */
+@HttpExchange(url = "/api/v1", accept = "application/json")
+interface WarehouseClient {
+
+	@GetExchange("/locations")
+	Page<Location> locations(@RequestParam int limit, @RequestParam(required = false) String cursor);
+
+	@GetExchange("/stock")
+	Page<StockLevel> stock(@RequestParam String sku, @RequestParam int limit,
+			@RequestParam(required = false) String cursor);
+
+	@GetExchange("/shipments")
+	Page<WmsShipment> shipments(@RequestParam("order_number") String orderNumber, @RequestParam int limit,
+			@RequestParam(required = false) String cursor);
+
+	@GetExchange("/shipments/{shipmentId}")
+	WmsShipment shipment(@PathVariable String shipmentId);
+}

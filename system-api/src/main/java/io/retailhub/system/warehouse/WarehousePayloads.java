@@ -1,0 +1,53 @@
+package io.retailhub.system.warehouse;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The WMS's JSON as the adapter reads it: only the fields the hub uses, every other field
+ * ignored, so the WMS can add fields without breaking the hub.
+ */
+final class WarehousePayloads {
+
+	private WarehousePayloads() {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record Page<T>(List<T> data, Boolean hasMore, String nextCursor) {
+
+		List<T> items() {
+			return data == null ? List.of() : data;
+		}
+
+		/** The cursor of the next page, or null on the last one. */
+		String next() {
+			return Boolean.TRUE.equals(hasMore) && nextCursor != null && !nextCursor.isEmpty() ? nextCursor : null;
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record Location(String locationId, String name) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record StockLevel(String locationId, String sku, int onHand, int reserved, int available) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsShipment(String shipmentId, String orderNumber, String carrier, String trackingNumber, String status,
+			Instant shippedAt, Instant deliveredAt, List<WmsShipmentLine> lines) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsShipmentLine(String lineNumber, String sku, int quantity) {
+	}
+}

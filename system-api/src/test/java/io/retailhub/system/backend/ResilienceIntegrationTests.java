@@ -1,0 +1,158 @@
+package io.retailhub.system.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.backends.faults.RequestCounts;
+import io.retailhub.system.support.ResilienceReset;
+import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The system API under backend failure, with the policies of system-api.yml scaled down so the
+ * test runs in seconds: a 400 ms time limit, 1 s in the open state, short retry waits.
+ */
+@SystemApiIntegrationTest
+@TestPropertySource(properties = { "resilience4j.timelimiter.configs.default.timeout-duration=400ms",
+		"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+		"resilience4j.retry.configs.default.wait-duration=20ms" })
+class ResilienceIntegrationTests {
+
+	static final String ORDER = "/api/system/v1/orders/WEB-100001";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CircuitBreakerRegistry circuitBreakers;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		ResilienceReset.healAll(circuitBreakers);
+		http = RestClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterEach
+	void heal() {
+		ResilienceReset.healAll(circuitBreakers);
+	}
+
+	@Test
+	void erpOutageOpensTheBreakerAndOrdersAnswer503FastUntilHealed() {
+		Sandbox.outage(Backend.ERP);
+		CircuitBreaker erp = circuitBreakers.circuitBreaker(Backends.ERP);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			get(ORDER);
+			return erp.getState() == CircuitBreaker.State.OPEN;
+		});
+
+		long requestsBefore = Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET");
+		long started = System.nanoTime();
+		ResponseEntity<String> refused = get(ORDER);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(503);
+		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(refused.getBody()).contains("\"type\":\"https://retailhub.io/problems/backend-unavailable\"")
+			.contains("\"backend\":\"erp\"");
+		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET"))
+			.as("an open breaker does not even try the backend")
+			.isEqualTo(requestsBefore);
+		assertThat(took).isLessThan(Duration.ofMillis(400));
+
+		assertThat(get("/actuator/prometheus").getBody())
+			.contains("resilience4j_circuitbreaker_state{application=\"system-api\",name=\"erp\",state=\"open\"} 1.0");
+		assertThat(JsonPath.<String>read(get("/actuator/health").getBody(), "$.components.backends.components.erp.status"))
+			.isEqualTo("DEGRADED");
+
+		Sandbox.heal();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(get(ORDER).getStatusCode().value()).isEqualTo(200);
+			assertThat(erp.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		});
+		assertThat(get("/actuator/prometheus").getBody())
+			.contains("resilience4j_circuitbreaker_state{application=\"system-api\",name=\"erp\",state=\"closed\"} 1.0");
+	}
+
+	@Test
+	void aCallRetriedThreeTimesCountsAsOneFailureForTheBreaker() {
+		Sandbox.outage(Backend.ERP);
+		CircuitBreaker erp = circuitBreakers.circuitBreaker(Backends.ERP);
+		long requestsBefore = Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET");
+
+		assertThat(get(ORDER).getStatusCode().value()).isEqualTo(503);
+
+		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET") - requestsBefore).isEqualTo(3);
+		assertThat(erp.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void aBackendSlowerThanItsTimeoutIsCutOffByTheTimeLimiter() {
+		Sandbox.latency(Backend.ERP, 5_000);
+
+		long started = System.nanoTime();
+		ResponseEntity<String> slow = get(ORDER);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(slow.getStatusCode().value()).isEqualTo(503);
+		assertThat(slow.getBody()).contains("\"backend\":\"erp\"");
+		assertThat(took).as("three attempts of 400 ms, never the backend's 5 s").isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void aNonIdempotentCallIsNeverRetried() {
+		String caseJson = """
+				{"externalId":"resilience-test-case","customerId":"17100001","subject":"Where is my parcel?"}""";
+		ResponseEntity<String> opened = http.post()
+			.uri("/api/system/v1/cases")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(caseJson)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(opened.getStatusCode().is2xxSuccessful()).isTrue();
+		String caseId = opened.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+		Sandbox.outage(Backend.CRM);
+		long postsBefore = Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST");
+		ResponseEntity<String> comment = http.post()
+			.uri("/api/system/v1/cases/{id}/comments", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"body\":\"Refund pending\",\"published\":false}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(comment.getStatusCode().value()).isEqualTo(503);
+		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
+			.as("one attempt: adding a comment is not idempotent")
+			.isEqualTo(1);
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return http.get().uri(path).retrieve().toEntity(String.class);
+	}
+}

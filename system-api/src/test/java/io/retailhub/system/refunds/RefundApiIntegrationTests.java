@@ -1,0 +1,232 @@
+package io.retailhub.system.refunds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.backends.faults.Fault;
+import io.retailhub.sandbox.backends.payment.PaymentEffects;
+import io.retailhub.system.payment.PaymentTestOrders;
+import io.retailhub.system.support.ResilienceReset;
+import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** {@code /api/system/v1/refunds} over HTTP, with the simulated Stripe account behind it. */
+@SystemApiIntegrationTest
+class RefundApiIntegrationTests {
+
+	static final String PROBLEMS = "https://retailhub.io/problems/";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CircuitBreakerRegistry circuitBreakers;
+
+	final JsonMapper json = JsonMapper.shared();
+
+	final PaymentEffects effects = Sandbox.bean(PaymentEffects.class);
+
+	RestClient api;
+
+	@BeforeEach
+	void client() {
+		api = RestClient.builder()
+			.baseUrl("http://localhost:" + port + "/api/system/v1/refunds")
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterEach
+	void heal() {
+		ResilienceReset.healAll(circuitBreakers);
+	}
+
+	@Test
+	void createsARefundAnswering201WithItsLocation() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+
+		ResponseEntity<String> created = post("api-create-1", body(order, "10.50", "USD", "RET-API-1"));
+		JsonNode refund = json.readTree(created.getBody());
+		ResponseEntity<String> fetched = api.get()
+			.uri(created.getHeaders().getLocation())
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat(created.getHeaders().getLocation().getPath())
+			.isEqualTo("/api/system/v1/refunds/" + refund.get("id").asString());
+		assertThat(refund.get("orderId").asString()).isEqualTo(order.orderNumber());
+		assertThat(refund.get("paymentReference").asString()).isEqualTo(order.paymentIntentId());
+		assertThat(refund.get("reference").asString()).isEqualTo("RET-API-1");
+		assertThat(refund.get("amount").get("amount").decimalValue()).isEqualByComparingTo("10.50");
+		assertThat(refund.get("amount").get("currency").asString()).isEqualTo("USD");
+		assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(fetched.getStatusCode().value()).isEqualTo(200);
+		assertThat(json.readTree(fetched.getBody())).isEqualTo(refund);
+	}
+
+	@Test
+	void answersTheSameRefundForTheSameKeyAndBodyAndCreatesItOnce() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("EUR");
+		String body = body(order, "3.00", "EUR", "RET-API-TWICE");
+		long createdBefore = effects.count(PaymentEffects.REFUNDS_CREATED);
+
+		ResponseEntity<String> first = post("api-twice-1", body);
+		ResponseEntity<String> second = post("api-twice-1", body);
+
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(second.getStatusCode().value()).isEqualTo(201);
+		assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
+		assertThat(effects.count(PaymentEffects.REFUNDS_CREATED)).isEqualTo(createdBefore + 1);
+		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
+	}
+
+	@Test
+	void refusesTheSameKeyWithAnotherBodyAsAReusedKey() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		post("api-reuse-1", body(order, "3.00", "USD", "RET-API-REUSE"));
+
+		ResponseEntity<String> reused = post("api-reuse-1", body(order, "4.00", "USD", "RET-API-REUSE"));
+
+		assertThat(reused.getStatusCode().value()).isEqualTo(409);
+		assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = json.readTree(reused.getBody());
+		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "idempotency-key-reused");
+		assertThat(problem.get("correlationId").asString()).isNotBlank();
+		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAnOverRefundAsBackendRejectedAndCreatesNothing() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+
+		ResponseEntity<String> tooMuch = post("api-too-much-1",
+				body(order, order.total().add(BigDecimal.ONE).toPlainString(), "USD", "RET-API-MUCH"));
+
+		assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
+		JsonNode problem = json.readTree(tooMuch.getBody());
+		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "backend-rejected");
+		assertThat(problem.get("backend").asString()).isEqualTo("payment");
+		assertThat(problem.get("backendCode").asString()).isEqualTo("amount_too_large");
+		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
+	}
+
+	@Test
+	void requiresAnIdempotencyKeyOfAtMost255Characters() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		String body = body(order, "1.00", "USD", "RET-API-KEY");
+
+		ResponseEntity<String> missing = post(null, body);
+		ResponseEntity<String> tooLong = post("k".repeat(256), body);
+
+		assertThat(missing.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(missing.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		assertThat(json.readTree(missing.getBody()).get("detail").asString()).contains("Idempotency-Key");
+		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(tooLong.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
+	}
+
+	@Test
+	void refusesUnknownCurrenciesAndAmountsThatAreNotPositive() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+
+		ResponseEntity<String> unknownCurrency = post("api-bad-1", body(order, "1.00", "XYZ", "RET-API-BAD"));
+		ResponseEntity<String> negative = post("api-bad-2", body(order, "-1.00", "USD", "RET-API-BAD"));
+		ResponseEntity<String> zero = post("api-bad-3", body(order, "0.00", "USD", "RET-API-BAD"));
+		ResponseEntity<String> otherCurrency = post("api-bad-4", body(order, "1.00", "EUR", "RET-API-BAD"));
+		ResponseEntity<String> noReference = post("api-bad-5", body(order, "1.00", "USD", ""));
+
+		for (ResponseEntity<String> refused : List.of(unknownCurrency, negative, zero, otherCurrency, noReference)) {
+			assertThat(refused.getStatusCode().value()).isEqualTo(400);
+			assertThat(json.readTree(refused.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		}
+		assertThat(json.readTree(unknownCurrency.getBody()).get("errors").get(0).get("field").asString())
+			.isEqualTo("amount.currency");
+		assertThat(json.readTree(noReference.getBody()).get("errors").get(0).get("field").asString())
+			.isEqualTo("reference");
+		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
+	}
+
+	@Test
+	void listsAnOrdersRefundsAndFindsOneByReference() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		String first = json.readTree(post("api-list-1", body(order, "1.00", "USD", "RET-LIST-1")).getBody())
+			.get("id")
+			.asString();
+		String second = json.readTree(post("api-list-2", body(order, "2.00", "USD", "RET-LIST-2")).getBody())
+			.get("id")
+			.asString();
+
+		JsonNode all = json.readTree(get("?orderId={id}", order.orderNumber()).getBody());
+		JsonNode byReference = json.readTree(
+				get("?orderId={id}&reference={ref}", order.orderNumber(), "RET-LIST-1").getBody());
+		JsonNode none = json.readTree(get("?orderId={id}&reference={ref}", order.orderNumber(), "RET-NONE").getBody());
+
+		assertThat(all).hasSize(2);
+		assertThat(all.get(0).get("id").asString()).isEqualTo(second);
+		assertThat(byReference).hasSize(1);
+		assertThat(byReference.get(0).get("id").asString()).isEqualTo(first);
+		assertThat(none).isEmpty();
+	}
+
+	@Test
+	void answersNotFoundForAnUnknownRefundOrAnOrderWithoutPayment() {
+		ResponseEntity<String> unknownRefund = get("/re_doesnotexist");
+		ResponseEntity<String> unknownOrder = post("api-unknown-1",
+				"{\"orderId\":\"WEB-999999\",\"amount\":{\"amount\":1.00,\"currency\":\"USD\"},\"reference\":\"R\"}");
+
+		assertThat(unknownRefund.getStatusCode().value()).isEqualTo(404);
+		assertThat(json.readTree(unknownRefund.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
+		assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void answersUnavailableWithRetryAfterWhileTheProviderRateLimits() {
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		Sandbox.inject(Backend.PAYMENT, new Fault(0, 0, 429, true, null));
+
+		ResponseEntity<String> limited = post("api-limited-1", body(order, "1.00", "USD", "RET-API-LIMITED"));
+
+		assertThat(limited.getStatusCode().value()).isEqualTo(503);
+		assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		assertThat(json.readTree(limited.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "backend-unavailable");
+		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
+	}
+
+	static String body(DemoOrder order, String amount, String currency, String reference) {
+		return """
+				{"orderId":"%s","amount":{"amount":%s,"currency":"%s"},"reference":"%s","note":"test"}"""
+			.formatted(order.orderNumber(), amount, currency, reference);
+	}
+
+	private ResponseEntity<String> post(String idempotencyKey, String body) {
+		RestClient.RequestBodySpec request = api.post().contentType(MediaType.APPLICATION_JSON);
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return request.body(body).retrieve().toEntity(String.class);
+	}
+
+	private ResponseEntity<String> get(String path, Object... variables) {
+		return api.get().uri(path, variables).retrieve().toEntity(String.class);
+	}
+}
