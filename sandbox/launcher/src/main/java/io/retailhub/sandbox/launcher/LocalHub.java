@@ -1,0 +1,193 @@
+package io.retailhub.sandbox.launcher;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.retailhub.sandbox.backends.SandboxBackendsApplication;
+import io.retailhub.sandbox.infra.LocalKafka;
+import io.retailhub.sandbox.infra.LocalPostgres;
+import io.retailhub.system.SystemApiApplication;
+import io.retailhub.system.backend.Backends;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The whole hub on one machine, in one JVM, with nothing installed but a JDK: embedded
+ * PostgreSQL, an in-process Kafka broker, the simulated backends and the services, each service
+ * in its own application context. {@code ./run-local.sh} builds and starts it; Ctrl-C stops it.
+ *
+ * <p>On start it prints where everything is and, last, the line {@value #READY}, which scripts
+ * and tests wait for. See {@link LocalSettings} for ports and the data directory.
+ */
+public final class LocalHub implements AutoCloseable {
+
+	/** The last line printed once everything runs. */
+	static final String READY = "Retail Hub is ready";
+
+	static final String SANDBOX = "sandbox";
+
+	static final String SYSTEM_API = "system-api";
+
+	/** Chatty at INFO; their warnings still show. */
+	private static final List<String> QUIET_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger",
+			"io.zonky.test");
+
+	private final LocalSettings settings;
+
+	private LocalPostgres postgres;
+
+	private LocalKafka kafka;
+
+	private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+
+	LocalHub(LocalSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) {
+		quietInfrastructureLogs();
+		LocalHub hub = new LocalHub(LocalSettings.from(args));
+		// one hook, so that services stop before the Kafka and PostgreSQL they use
+		Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "retail-hub-shutdown"));
+		try {
+			hub.start();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("Retail Hub did not start:");
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.out.println(hub.summary());
+		System.out.println(READY);
+	}
+
+	/**
+	 * The services in start order. Each starter sees what started before it; process-api and
+	 * experience-api join here, taking e.g. {@code hub.postgres().springDataSourceProperties("process")},
+	 * {@code hub.kafka().springKafkaProperties()} and {@code hub.url(SYSTEM_API)}.
+	 */
+	private List<ServiceStarter> services() {
+		return List.of(
+			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
+				hub -> Map.of()),
+			new ServiceStarter(SYSTEM_API, this.settings.systemApiPort(), SystemApiApplication::builder,
+				hub -> backendUrls(hub.url(SANDBOX))));
+	}
+
+	/** Each simulated backend serves under its own path prefix of the sandbox. */
+	private static Map<String, String> backendUrls(String sandboxUrl) {
+		return Backends.ALL.stream()
+			.collect(Collectors.toMap(backend -> "retailhub.backends." + backend + ".base-url",
+					backend -> sandboxUrl + "/" + backend));
+	}
+
+	/** Starts everything in order; on failure, stops what had started and rethrows. */
+	void start() {
+		try {
+			this.postgres = LocalPostgres.start(this.settings.postgresPort(),
+					this.settings.dataDirectory().resolve("postgres"));
+			this.kafka = LocalKafka.start(this.settings.kafkaPort());
+			for (ServiceStarter starter : services()) {
+				this.services.put(starter.name(), starter.start(this));
+			}
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	LocalPostgres postgres() {
+		return this.postgres;
+	}
+
+	LocalKafka kafka() {
+		return this.kafka;
+	}
+
+	/** The root URL of a started service, on the port it actually bound. */
+	String url(String service) {
+		ConfigurableApplicationContext context = this.services.get(service);
+		if (context == null) {
+			throw new IllegalStateException(service + " has not started (yet)");
+		}
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** Where everything is, on the ports actually bound, with a few calls to try on the seeded demo data. */
+	String summary() {
+		return """
+
+				Retail Hub is running locally
+				  System API        %1$s/api/system/v1
+				  Swagger UI        %1$s/swagger-ui.html
+				  OpenAPI           %1$s/v3/api-docs
+				  Health            %1$s/actuator/health
+				  Prometheus        %1$s/actuator/prometheus
+				  Sandbox backends  %2$s/{%3$s}
+				  Sandbox admin     %2$s/admin/faults
+				  PostgreSQL        %4$s  (user %5$s, no password)
+				                    data kept in %6$s
+				  Kafka             %7$s
+
+				Try
+				  curl %1$s/api/system/v1/orders/WEB-100001
+				  curl %1$s/api/system/v1/customers/17100001
+				  curl %1$s/api/system/v1/inventory/MAT-1001
+				  curl -X PUT %2$s/admin/faults/erp -H 'Content-Type: application/json' -d '{"outage":true}'
+				  curl -X DELETE %2$s/admin/faults/erp
+
+				Ctrl-C stops everything.
+				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
+				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers());
+	}
+
+	/** Stops services in reverse start order, then Kafka, then PostgreSQL. Idempotent. */
+	@Override
+	public synchronized void close() {
+		List<String> started = new ArrayList<>(this.services.keySet());
+		Collections.reverse(started);
+		for (String service : started) {
+			stop(service, this.services.remove(service));
+		}
+		if (this.kafka != null) {
+			stop("Kafka", this.kafka);
+			this.kafka = null;
+		}
+		if (this.postgres != null) {
+			stop("PostgreSQL", this.postgres);
+			this.postgres = null;
+		}
+	}
+
+	/** Stopping goes on past a failure, so that what comes after still stops. */
+	private static void stop(String name, AutoCloseable running) {
+		try {
+			running.close();
+		}
+		catch (Exception ex) {
+			System.err.println("Could not stop " + name + ": " + ex);
+		}
+	}
+
+	/**
+	 * Sets up Spring Boot's console logging before the infrastructure starts, rather than leaving
+	 * Kafka to log at logback's unconfigured DEBUG. The services find logging initialised and
+	 * keep it, adding their own logger levels.
+	 */
+	private static void quietInfrastructureLogs() {
+		LoggingSystem logging = LoggingSystem.get(LocalHub.class.getClassLoader());
+		logging.beforeInitialize();
+		logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+		QUIET_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.WARN));
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.retailhub.sandbox.launcher;
+
+import java.nio.file.Path;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * What a local run can be told. Each setting comes from a program argument
+ * ({@code --retailhub.pg.port=0}), else a system property of the same name, else an environment
+ * variable ({@code RETAILHUB_PG_PORT}), else its default. A port of 0 means a free port.
+ *
+ * @param postgresPort {@code RETAILHUB_PG_PORT}, default 15432
+ * @param kafkaPort {@code RETAILHUB_KAFKA_PORT}, default 19092
+ * @param sandboxPort {@code RETAILHUB_SANDBOX_PORT}, default 8090
+ * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
+ * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
+ * survives a restart (the PostgreSQL cluster)
+ */
+record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, Path dataDirectory) {
+
+	static LocalSettings from(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		return from(environment);
+	}
+
+	/** Spring's environment maps {@code retailhub.system-api.port} to {@code RETAILHUB_SYSTEM_API_PORT}. */
+	static LocalSettings from(ConfigurableEnvironment environment) {
+		return new LocalSettings(
+			environment.getProperty("retailhub.pg.port", Integer.class, 15432),
+			environment.getProperty("retailhub.kafka.port", Integer.class, 19092),
+			environment.getProperty("retailhub.sandbox.port", Integer.class, 8090),
+			environment.getProperty("retailhub.system-api.port", Integer.class, 8081),
+			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize());
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.retailhub.sandbox.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the packaged launcher the way the README does, as a separate JVM, on free ports and a
+ * fresh data directory. Run by failsafe after {@code package}; the jar's path comes from the
+ * {@code launcher.jar} system property.
+ */
+class LocalHubLauncherIntegrationTests {
+
+	private static final Pattern SYSTEM_API_URL = Pattern.compile("System API\\s+(http://\\S+)");
+
+	private final List<String> output = new CopyOnWriteArrayList<>();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private Process launcher;
+
+	private Thread outputReader;
+
+	/**
+	 * After a failed assertion: gently first, so that the launcher still stops its PostgreSQL.
+	 * Then the launcher's last lines, its shutdown, reach the test output.
+	 */
+	@AfterEach
+	void stopLauncherIfStillRunning() throws InterruptedException {
+		if (this.launcher != null && this.launcher.isAlive()) {
+			sigterm(this.launcher);
+			if (!this.launcher.waitFor(30, TimeUnit.SECONDS)) {
+				this.launcher.destroyForcibly();
+			}
+		}
+		if (this.outputReader != null) {
+			this.outputReader.join(Duration.ofSeconds(5).toMillis());
+		}
+	}
+
+	@Test
+	void startsTheHubAnswersAndStopsCleanlyOnSigterm(@TempDir Path dataDirectory) throws Exception {
+		// given the launcher started as the README does, on free ports
+		this.launcher = startLauncher(dataDirectory);
+
+		// when it says it is ready
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> this.output.contains(LocalHub.READY) || !this.launcher.isAlive());
+		assertThat(this.launcher.isAlive()).as("launcher running; its output:%n%s", String.join("\n", this.output))
+			.isTrue();
+
+		// then the system API it printed answers, health first, then an order from the sandbox's ERP
+		URI systemApi = printedSystemApiUrl();
+		assertThat(get(systemApi.resolve("/actuator/health"))).isEqualTo(200);
+		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"))).isEqualTo(200);
+
+		// and SIGTERM stops it cleanly
+		sigterm(this.launcher);
+		assertThat(this.launcher.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
+		assertThat(this.launcher.exitValue()).isIn(0, 143);
+	}
+
+	/**
+	 * SIGTERM, as {@link Process#destroy()} sends, but without closing this end of the output
+	 * pipe as that does: the launcher's shutdown lines still arrive.
+	 */
+	private static void sigterm(Process process) {
+		process.toHandle().destroy();
+	}
+
+	private Process startLauncher(Path dataDirectory) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("launcher.jar"))
+			.redirectErrorStream(true);
+		builder.environment().put("RETAILHUB_PG_PORT", "0");
+		builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
+		builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
+		builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
+		builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
+		Process process = builder.start();
+		this.outputReader = new Thread(() -> collectOutput(process), "launcher-output");
+		this.outputReader.setDaemon(true);
+		this.outputReader.start();
+		return process;
+	}
+
+	/** Keeps every line for the assertions and echoes it to the test's own output for diagnosis. */
+	private void collectOutput(Process process) {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			lines.lines().forEach(line -> {
+				System.out.println("[launcher] " + line);
+				this.output.add(line);
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// the process went away: what it wrote so far has been kept
+		}
+	}
+
+	private URI printedSystemApiUrl() {
+		return this.output.stream()
+			.map(SYSTEM_API_URL::matcher)
+			.filter(Matcher::find)
+			.map(matcher -> URI.create(matcher.group(1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no System API URL printed"));
+	}
+
+	private int get(URI uri) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+}
