@@ -18,6 +18,8 @@ public enum ProblemType {
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used with different parameters", 409),
 	BACKEND_REJECTED("backend-rejected", "A backend system rejected the request", 422),
 	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
+	WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "The webhook signature is missing or invalid", 401),
+	EVENTS_UNAVAILABLE("events-unavailable", "Events cannot be published right now", 503),
 	INTERNAL_ERROR("internal-error", "Unexpected error", 500);
 
 	/** Base of every problem type URI. */

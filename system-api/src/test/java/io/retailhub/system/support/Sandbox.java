@@ -22,8 +22,13 @@ public final class Sandbox {
 
 	public static synchronized ConfigurableApplicationContext context() {
 		if (context == null) {
-			// command-line arguments: they outrank sandbox.yml, default properties do not
-			context = SandboxBackendsApplication.builder().run("--server.port=0", "--spring.main.banner-mode=off");
+			// command-line arguments: they outrank sandbox.yml, default properties do not; the WMS
+			// retries webhooks within seconds, not minutes
+			context = SandboxBackendsApplication.builder()
+				.run("--server.port=0", "--spring.main.banner-mode=off",
+						"--sandbox.warehouse.webhooks.retry.initial-backoff=200ms",
+						"--sandbox.warehouse.webhooks.retry.max-backoff=1s",
+						"--sandbox.warehouse.auto-receive-poll-interval=200ms");
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> context.close(), "sandbox-shutdown"));
 		}
 		return context;

@@ -14,14 +14,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The full system API on a random port, its adapters wired to the in-process sandbox over real
- * HTTP. All tests with this annotation share one application context; a test that breaks a
- * backend heals it (and resets breakers) afterwards, see {@link ResilienceReset}.
+ * HTTP and its events to the JVM's shared Kafka broker. All tests with this annotation share one
+ * application context; a test that breaks a backend heals it (and resets breakers) afterwards,
+ * see {@link ResilienceReset}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = SystemApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + SystemApiApplication.CONFIG_NAME, "spring.main.banner-mode=off" })
-@ContextConfiguration(initializers = SandboxBackendUrls.class)
+@ContextConfiguration(initializers = { SandboxBackendUrls.class, SharedKafka.class })
 public @interface SystemApiIntegrationTest {
 }

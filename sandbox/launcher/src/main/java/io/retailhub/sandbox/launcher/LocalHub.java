@@ -17,6 +17,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -77,9 +79,30 @@ public final class LocalHub implements AutoCloseable {
 	private List<ServiceStarter> services() {
 		return List.of(
 			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
-				hub -> Map.of()),
+				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms")),
 			new ServiceStarter(SYSTEM_API, this.settings.systemApiPort(), SystemApiApplication::builder,
-				hub -> backendUrls(hub.url(SANDBOX))));
+				hub -> merge(backendUrls(hub.url(SANDBOX)), hub.kafka().springKafkaProperties())));
+	}
+
+	private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+		Map<String, String> merged = new LinkedHashMap<>(first);
+		merged.putAll(second);
+		return merged;
+	}
+
+	/**
+	 * The sandbox warehouse pushes its signed receipt webhooks to the system API, as a real WMS
+	 * would be configured to; subscribed once the system API's port is known.
+	 */
+	private void subscribeWarehouseWebhooks() {
+		String webhookUrl = url(SYSTEM_API) + "/api/system/v1/webhooks/warehouse";
+		RestClient.create(url(SANDBOX))
+			.put()
+			.uri("/admin/warehouse/webhooks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("url", webhookUrl))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 	/** Each simulated backend serves under its own path prefix of the sandbox. */
@@ -98,6 +121,7 @@ public final class LocalHub implements AutoCloseable {
 			for (ServiceStarter starter : services()) {
 				this.services.put(starter.name(), starter.start(this));
 			}
+			subscribeWarehouseWebhooks();
 		}
 		catch (RuntimeException ex) {
 			close();

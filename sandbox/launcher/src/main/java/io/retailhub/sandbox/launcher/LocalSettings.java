@@ -1,7 +1,9 @@
 package io.retailhub.sandbox.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -17,8 +19,12 @@ import org.springframework.core.env.StandardEnvironment;
  * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
  * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
  * survives a restart (the PostgreSQL cluster)
+ * @param autoReceiveAfter {@code RETAILHUB_AUTO_RECEIVE_AFTER}, default 20s: the sandbox
+ * warehouse receives the parcel of every return the hub authorizes this long after, so a return
+ * goes all the way to its refund by itself; 0s = only on demand through the sandbox admin API
  */
-record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, Path dataDirectory) {
+record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, Path dataDirectory,
+		Duration autoReceiveAfter) {
 
 	static LocalSettings from(String... args) {
 		StandardEnvironment environment = new StandardEnvironment();
@@ -33,7 +39,8 @@ record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int syste
 			environment.getProperty("retailhub.kafka.port", Integer.class, 19092),
 			environment.getProperty("retailhub.sandbox.port", Integer.class, 8090),
 			environment.getProperty("retailhub.system-api.port", Integer.class, 8081),
-			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize());
+			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize(),
+			DurationStyle.detectAndParse(environment.getProperty("retailhub.auto-receive-after", "20s")));
 	}
 
 }

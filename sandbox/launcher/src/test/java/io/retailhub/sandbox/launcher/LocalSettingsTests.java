@@ -1,6 +1,7 @@
 package io.retailhub.sandbox.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,20 +22,22 @@ class LocalSettingsTests {
 
 		// then
 		assertThat(settings).isEqualTo(new LocalSettings(15432, 19092, 8090, 8081,
-				Path.of(".retailhub-data").toAbsolutePath()));
+				Path.of(".retailhub-data").toAbsolutePath(), Duration.ofSeconds(20)));
 	}
 
 	@Test
 	void readsEnvironmentVariables() {
 		// given
 		var variables = Map.<String, Object>of("RETAILHUB_PG_PORT", "0", "RETAILHUB_KAFKA_PORT", "1",
-				"RETAILHUB_SANDBOX_PORT", "2", "RETAILHUB_SYSTEM_API_PORT", "3", "RETAILHUB_DATA_DIR", "hub-data");
+				"RETAILHUB_SANDBOX_PORT", "2", "RETAILHUB_SYSTEM_API_PORT", "3", "RETAILHUB_DATA_DIR", "hub-data",
+				"RETAILHUB_AUTO_RECEIVE_AFTER", "5s");
 
 		// when
 		LocalSettings settings = LocalSettings.from(environment(variables));
 
 		// then
-		assertThat(settings).isEqualTo(new LocalSettings(0, 1, 2, 3, Path.of("hub-data").toAbsolutePath()));
+		assertThat(settings).isEqualTo(new LocalSettings(0, 1, 2, 3, Path.of("hub-data").toAbsolutePath(),
+				Duration.ofSeconds(5)));
 	}
 
 	@Test

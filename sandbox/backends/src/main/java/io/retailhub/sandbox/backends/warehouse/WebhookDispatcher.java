@@ -119,15 +119,14 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	/**
-	 * Records an event for delivery and returns at once. The body is written here, once: every
-	 * attempt and every duplicate sends the same bytes.
-	 * @return the event's ID, or empty when there is no subscription and nothing was recorded
+	 * Records an event for delivery and returns at once; without a subscription, does nothing. The
+	 * body is written here, once: every attempt and every duplicate sends the same bytes.
 	 */
-	Optional<String> publish(String type, Object data) {
+	void publish(String type, Object data) {
 		String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
 		synchronized (this) {
 			if (subscription == null) {
-				return Optional.empty();
+				return;
 			}
 			Instant now = clock.instant();
 			byte[] body = json.writeValueAsBytes(new EventBody(id, type, now, data));
@@ -147,7 +146,6 @@ class WebhookDispatcher implements DisposableBean {
 			forgetOldest();
 		}
 		worker.execute(this::deliverDue);
-		return Optional.of(id);
 	}
 
 	synchronized Optional<Subscription> subscription() {
