@@ -1,4 +1,4 @@
-package io.retailhub.system.web;
+package io.retailhub.web;
 
 import java.io.IOException;
 
@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.retailhub.contracts.problems.ProblemType;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,15 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than {@code retailhub.web.max-request-size} before they are read:
  * by Content-Length when given, and by counting when the body is chunked.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
 	private final ProblemResponses problems;
 
-	RequestSizeLimitFilter(WebSettings settings, ProblemResponses problems) {
+	public RequestSizeLimitFilter(WebSettings settings, ProblemResponses problems) {
 		this.maxBytes = settings.maxRequestSize().toBytes();
 		this.problems = problems;
 	}
@@ -38,14 +38,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
 		if (declared > maxBytes) {
-			problems.write(request, response, PayloadTooLargeException.limit(maxBytes));
+			problems.write(request, response, ProblemResponses.problem(ProblemType.PAYLOAD_TOO_LARGE,
+					PayloadTooLargeException.limit(maxBytes).getMessage(), request));
 			return;
 		}
 		chain.doFilter(declared >= 0 ? request : new LimitedRequest(request, maxBytes), response);
 	}
 
 	/** Thrown while reading a chunked body that grows past the limit. */
-	static final class PayloadTooLargeException extends IOException {
+	public static final class PayloadTooLargeException extends IOException {
 
 		PayloadTooLargeException(String message) {
 			super(message);

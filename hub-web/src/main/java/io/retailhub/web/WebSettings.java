@@ -1,4 +1,4 @@
-package io.retailhub.system.web;
+package io.retailhub.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -6,5 +6,5 @@ import org.springframework.util.unit.DataSize;
 
 /** Limits on what the system API accepts. */
 @ConfigurationProperties("retailhub.web")
-record WebSettings(@DefaultValue("256KB") DataSize maxRequestSize) {
+public record WebSettings(@DefaultValue("256KB") DataSize maxRequestSize) {
 }

@@ -1,4 +1,4 @@
-package io.retailhub.system.web;
+package io.retailhub.web;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -14,20 +14,19 @@ import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Takes the caller's {@code X-Correlation-Id} (or makes one), echoes it on the response and puts
- * it in the log context for the whole request.
+ * it in the log context ({@value #MDC_KEY}) for the whole request, so every log line and every
+ * event the request causes can carry it.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CorrelationIdFilter extends OncePerRequestFilter {
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
-	static final String MDC_KEY = "correlationId";
+	public static final String MDC_KEY = "correlationId";
 
-	static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
+	public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
 
 	/** Accepted caller-supplied IDs: short and plain, so they are safe in logs and headers. */
 	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");

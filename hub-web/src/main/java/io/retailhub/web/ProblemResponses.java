@@ -1,6 +1,7 @@
-package io.retailhub.system.web;
+package io.retailhub.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,41 +14,42 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
 /** Builds the hub's problem+json bodies: stable type, human title, correlation ID, field errors. */
-@Component
-class ProblemResponses {
+public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(JsonMapper json) {
+	public ProblemResponses(JsonMapper json) {
 		this.json = json;
 	}
 
-	static ProblemDetail problem(ProblemType type, String detail, HttpServletRequest request) {
+	public static ProblemDetail problem(ProblemType type, String detail, HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatus(type.status());
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
 		problem.setDetail(detail);
-		Object correlationId = request != null ? request.getAttribute(CorrelationIdFilter.ATTRIBUTE) : null;
+		Object correlationId = correlationId(request);
 		if (correlationId != null) {
 			problem.setProperty(ProblemProperties.CORRELATION_ID, correlationId);
 		}
 		return problem;
 	}
 
-	static ProblemDetail invalid(String detail, List<FieldError> errors, HttpServletRequest request) {
+	public static ProblemDetail invalid(String detail, List<FieldError> errors, HttpServletRequest request) {
 		ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, detail, request);
 		problem.setProperty(ProblemProperties.ERRORS, errors);
 		return problem;
 	}
 
+	/** The request's correlation ID as {@link CorrelationIdFilter} recorded it; null outside a request. */
+	public static Object correlationId(HttpServletRequest request) {
+		return request != null ? request.getAttribute(CorrelationIdFilter.ATTRIBUTE) : null;
+	}
+
 	/** For filters, which run before Spring MVC's exception handling. */
-	void write(HttpServletRequest request, HttpServletResponse response, RequestSizeLimitFilter.PayloadTooLargeException ex)
-			throws IOException {
-		ProblemDetail problem = problem(ProblemType.PAYLOAD_TOO_LARGE, ex.getMessage(), request);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+	void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
