@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.infra.LocalKafka;
+import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.system.SystemApiApplication;
 import io.retailhub.system.backend.Backends;
@@ -37,6 +38,21 @@ public final class LocalHub implements AutoCloseable {
 	static final String SANDBOX = "sandbox";
 
 	static final String SYSTEM_API = "system-api";
+
+	static final String PROCESS_API = "process-api";
+
+	/**
+	 * All services share the launcher's classpath, which carries process-api's persistence: the
+	 * services without a database must not pick it up (nor process-api's migrations).
+	 */
+	private static final String NO_PERSISTENCE = String.join(",",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+			"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
 	/** Chatty at INFO; their warnings still show. */
 	private static final List<String> QUIET_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger",
@@ -79,14 +95,22 @@ public final class LocalHub implements AutoCloseable {
 	private List<ServiceStarter> services() {
 		return List.of(
 			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
-				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms")),
+				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms",
+						"spring.autoconfigure.exclude", NO_PERSISTENCE)),
 			new ServiceStarter(SYSTEM_API, this.settings.systemApiPort(), SystemApiApplication::builder,
-				hub -> merge(backendUrls(hub.url(SANDBOX)), hub.kafka().springKafkaProperties())));
+				hub -> merge(backendUrls(hub.url(SANDBOX)), hub.kafka().springKafkaProperties(),
+						Map.of("spring.autoconfigure.exclude", NO_PERSISTENCE))),
+			new ServiceStarter(PROCESS_API, this.settings.processApiPort(), ProcessApiApplication::builder,
+				hub -> merge(hub.postgres().springDataSourceProperties("process"), hub.kafka().springKafkaProperties(),
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API)))));
 	}
 
-	private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
-		Map<String, String> merged = new LinkedHashMap<>(first);
-		merged.putAll(second);
+	@SafeVarargs
+	private static Map<String, String> merge(Map<String, String>... parts) {
+		Map<String, String> merged = new LinkedHashMap<>();
+		for (Map<String, String> part : parts) {
+			merged.putAll(part);
+		}
 		return merged;
 	}
 
@@ -151,6 +175,7 @@ public final class LocalHub implements AutoCloseable {
 		return """
 
 				Retail Hub is running locally
+				  Process API       %8$s/api/process/v1  (returns, refunds, workflows, dead letters)
 				  System API        %1$s/api/system/v1
 				  Swagger UI        %1$s/swagger-ui.html
 				  OpenAPI           %1$s/v3/api-docs
@@ -166,12 +191,16 @@ public final class LocalHub implements AutoCloseable {
 				  curl %1$s/api/system/v1/orders/WEB-100001
 				  curl %1$s/api/system/v1/customers/17100001
 				  curl %1$s/api/system/v1/inventory/MAT-1001
+				  curl -X POST %8$s/api/process/v1/returns -H 'Content-Type: application/json' -H 'Idempotency-Key: try-1' \\
+				       -d '{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}'
+				  (the sandbox warehouse receives the parcel %9$s later; then follow it at %8$s/api/process/v1/workflows/{returnId})
 				  curl -X PUT %2$s/admin/faults/erp -H 'Content-Type: application/json' -d '{"outage":true}'
 				  curl -X DELETE %2$s/admin/faults/erp
 
 				Ctrl-C stops everything.
 				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
-				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers());
+				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers(), url(PROCESS_API),
+				this.settings.autoReceiveAfter());
 	}
 
 	/** Stops services in reverse start order, then Kafka, then PostgreSQL. Idempotent. */

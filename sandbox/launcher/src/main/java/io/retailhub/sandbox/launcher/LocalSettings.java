@@ -17,13 +17,15 @@ import org.springframework.core.env.StandardEnvironment;
  * @param kafkaPort {@code RETAILHUB_KAFKA_PORT}, default 19092
  * @param sandboxPort {@code RETAILHUB_SANDBOX_PORT}, default 8090
  * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
+ * @param processApiPort {@code RETAILHUB_PROCESS_API_PORT}, default 8082
  * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
  * survives a restart (the PostgreSQL cluster)
  * @param autoReceiveAfter {@code RETAILHUB_AUTO_RECEIVE_AFTER}, default 20s: the sandbox
  * warehouse receives the parcel of every return the hub authorizes this long after, so a return
  * goes all the way to its refund by itself; 0s = only on demand through the sandbox admin API
  */
-record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, Path dataDirectory,
+record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, int processApiPort,
+		Path dataDirectory,
 		Duration autoReceiveAfter) {
 
 	static LocalSettings from(String... args) {
@@ -39,6 +41,7 @@ record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int syste
 			environment.getProperty("retailhub.kafka.port", Integer.class, 19092),
 			environment.getProperty("retailhub.sandbox.port", Integer.class, 8090),
 			environment.getProperty("retailhub.system-api.port", Integer.class, 8081),
+			environment.getProperty("retailhub.process-api.port", Integer.class, 8082),
 			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize(),
 			DurationStyle.detectAndParse(environment.getProperty("retailhub.auto-receive-after", "20s")));
 	}

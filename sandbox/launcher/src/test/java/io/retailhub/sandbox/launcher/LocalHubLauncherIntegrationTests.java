@@ -33,6 +33,12 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final Pattern SYSTEM_API_URL = Pattern.compile("System API\\s+(http://\\S+)");
 
+	private static final Pattern PROCESS_API_URL = Pattern.compile("Process API\\s+(http://[^/\\s]+)");
+
+	private static final Pattern RETURN_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+	private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
+
 	private final List<String> output = new CopyOnWriteArrayList<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,6 +80,25 @@ class LocalHubLauncherIntegrationTests {
 		assertThat(get(systemApi.resolve("/actuator/health"))).isEqualTo(200);
 		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"))).isEqualTo(200);
 
+		// and a return created over HTTP goes all the way: the sandbox warehouse receives the parcel
+		// by itself, the refund is paid and the return closes
+		URI processApi = printedUrl(PROCESS_API_URL);
+		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(processApi.resolve("/api/process/v1/returns"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", "launcher-test-1")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Matcher id = RETURN_ID.matcher(created.body());
+		assertThat(id.find()).isTrue();
+		URI returnUri = processApi.resolve("/api/process/v1/returns/" + id.group(1));
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(status(returnUri)).isEqualTo("CLOSED"));
+		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + id.group(1)))).isEqualTo(200);
+
 		// and SIGTERM stops it cleanly
 		sigterm(this.launcher);
 		assertThat(this.launcher.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
@@ -96,6 +121,8 @@ class LocalHubLauncherIntegrationTests {
 		builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
 		builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
 		builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
+		builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
+		builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
 		builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
 		Process process = builder.start();
 		this.outputReader = new Thread(() -> collectOutput(process), "launcher-output");
@@ -119,12 +146,25 @@ class LocalHubLauncherIntegrationTests {
 	}
 
 	private URI printedSystemApiUrl() {
+		return printedUrl(SYSTEM_API_URL);
+	}
+
+	private URI printedUrl(Pattern pattern) {
 		return this.output.stream()
-			.map(SYSTEM_API_URL::matcher)
+			.map(pattern::matcher)
 			.filter(Matcher::find)
 			.map(matcher -> URI.create(matcher.group(1)))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no System API URL printed"));
+			.orElseThrow(() -> new AssertionError("no URL printed for " + pattern));
+	}
+
+	/** The top-level status of a return (the first "status" member of its JSON). */
+	private String status(URI returnUri) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(returnUri).timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher status = STATUS.matcher(response.body());
+		return status.find() ? status.group(1) : "none: " + response.statusCode();
 	}
 
 	private int get(URI uri) throws IOException, InterruptedException {

@@ -1,0 +1,149 @@
+package io.retailhub.process.platform.steps;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an attempt's result: in one transaction, checks the claim still holds, records the
+ * attempt, applies the result's {@link TransactionWork} and moves the step on. If the work fails,
+ * nothing of it commits; the attempt is then recorded as a retry on its own.
+ */
+@Component
+class StepCompleter {
+
+	private static final Logger log = LoggerFactory.getLogger(StepCompleter.class);
+
+	/** Marks log lines an alerting rule should page on; the message starts with the same word. */
+	static final Marker ALERT = MarkerFactory.getMarker("ALERT");
+
+	/** Longest error text kept per attempt: enough for a message, not for a stack trace. */
+	private static final int MAX_ERROR_LENGTH = 4000;
+
+	private final StepStore store;
+
+	private final StepSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	StepCompleter(StepStore store, StepSettings settings, PlatformTransactionManager transactionManager) {
+		this.store = store;
+		this.settings = settings;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * @param handler null when no handler knows the step
+	 * @param startedAt when the attempt's outside work began
+	 */
+	StepOutcome complete(StepClaim claim, StepHandler handler, StepResult result, Instant startedAt) {
+		try {
+			return this.transactions.execute(status -> apply(claim, handler, result, startedAt));
+		}
+		catch (RuntimeException ex) {
+			log.warn("step {} of workflow {}: its result could not be applied; recording a retry", claim.step(),
+					claim.workflowId(), ex);
+			String error = "applying the result failed: " + describe(ex);
+			return this.transactions.execute(status -> apply(claim, null, StepResult.retry(error), startedAt));
+		}
+	}
+
+	private StepOutcome apply(StepClaim claim, StepHandler handler, StepResult result, Instant startedAt) {
+		Optional<StepStatus> current = this.store.lockIfStillClaimed(claim);
+		if (current.isEmpty()) {
+			log.warn("step {} of workflow {}: lease lost (expired or canceled) before completion; result discarded",
+					claim.step(), claim.workflowId());
+			return StepOutcome.LEASE_LOST;
+		}
+		int attempt = claim.attempts() + 1;
+		StepPolicy policy = this.settings.policy(claim.step());
+		StepResult effective = result;
+		// parking waits for a backend to come back and may go on for hours: only retries use up attempts
+		if (result instanceof StepResult.Retry retry && this.store.retries(claim) + 1 >= policy.maxAttempts()) {
+			effective = exhausted(claim, handler, retry.error());
+		}
+		if (effective instanceof StepResult.Done done) {
+			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.DONE.recorded(), null);
+			done.work().apply();
+			this.store.markDone(claim, attempt);
+			this.store.recordTimeline(claim.workflowId(), "step.done",
+					"Step " + claim.step() + " done after " + attempt + " attempt(s).");
+			return StepOutcome.DONE;
+		}
+		if (effective instanceof StepResult.Retry retry) {
+			String error = truncate(retry.error());
+			Duration delay = policy.backoff(attempt, ThreadLocalRandom.current()::nextDouble);
+			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.RETRY.recorded(), error);
+			retry.work().apply();
+			this.store.reschedule(claim, StepStatus.PENDING, attempt, delay, error, null);
+			log.info("step {} of workflow {}: attempt {} failed, retrying in {} ms: {}", claim.step(),
+					claim.workflowId(), attempt, delay.toMillis(), error);
+			return StepOutcome.RETRY;
+		}
+		if (effective instanceof StepResult.Park park) {
+			String reason = truncate(park.reason());
+			Duration delay = policy.backoff(attempt, ThreadLocalRandom.current()::nextDouble);
+			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.PARKED.recorded(), reason);
+			park.work().apply();
+			this.store.reschedule(claim, StepStatus.PARKED, attempt, delay, reason, reason);
+			if (current.get() != StepStatus.PARKED) {
+				log.warn(ALERT, "ALERT step parked: {} of {} workflow {}: {}; retrying by itself with backoff",
+						claim.step(), claim.workflowType(), claim.workflowId(), reason);
+				this.store.recordTimeline(claim.workflowId(), "step.parked",
+						"Step " + claim.step() + " parked: " + reason);
+			}
+			else {
+				log.info("step {} of workflow {} still parked, next try in {} ms: {}", claim.step(),
+						claim.workflowId(), delay.toMillis(), reason);
+			}
+			return StepOutcome.PARKED;
+		}
+		StepResult.Fail fail = (StepResult.Fail) effective;
+		String error = truncate(fail.error());
+		this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.FAILED.recorded(), error);
+		fail.work().apply();
+		this.store.markFailed(claim, attempt, error);
+		this.store.recordTimeline(claim.workflowId(), "step.failed",
+				"Step " + claim.step() + " failed after " + attempt + " attempt(s): " + error);
+		log.error("step failed: {} of {} workflow {} after {} attempt(s): {}", claim.step(), claim.workflowType(),
+				claim.workflowId(), attempt, error);
+		return StepOutcome.FAILED;
+	}
+
+	/** The handler's verdict once attempts ran out; a plain failure if it has none or throws. */
+	private StepResult exhausted(StepClaim claim, StepHandler handler, String lastError) {
+		String error = "gave up after " + (claim.attempts() + 1) + " attempt(s): " + lastError;
+		if (handler == null) {
+			return StepResult.fail(error);
+		}
+		try {
+			StepResult verdict = handler.exhausted(claim.execution(), lastError);
+			return verdict != null ? verdict : StepResult.fail(error);
+		}
+		catch (RuntimeException ex) {
+			log.error("step {} of workflow {}: exhausted() threw; failing the step", claim.step(), claim.workflowId(),
+					ex);
+			return StepResult.fail(error);
+		}
+	}
+
+	static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+	}
+
+	private static String truncate(String text) {
+		return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
+	}
+
+}

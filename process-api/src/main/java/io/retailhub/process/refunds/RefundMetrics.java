@@ -1,0 +1,62 @@
+package io.retailhub.process.refunds;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Refund KPIs: {@code retailhub_refunds_parked} (refunds queued while the payment provider is
+ * down) and {@code retailhub_refunds_manual_total} (refunds a person had to make by hand).
+ */
+@Component
+class RefundMetrics {
+
+	private final Counter manual;
+
+	RefundMetrics(MeterRegistry registry, RefundRepository refunds) {
+		this.manual = Counter.builder("retailhub.refunds.manual")
+			.description("Refunds that could not be made automatically and need a person")
+			.register(registry);
+		Gauge.builder("retailhub.refunds.parked", new ParkedRefunds(refunds), ParkedRefunds::count)
+			.description("Refunds queued (parked) while the payment provider is unavailable")
+			.register(registry);
+	}
+
+	void manualRefundRequired() {
+		manual.increment();
+	}
+
+	/** Counts queued refunds, at most once a second however often the registry asks. */
+	private static final class ParkedRefunds {
+
+		private static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+		private final RefundRepository refunds;
+
+		private volatile long value;
+
+		private volatile long readAt;
+
+		ParkedRefunds(RefundRepository refunds) {
+			this.refunds = refunds;
+		}
+
+		double count() {
+			long now = System.nanoTime();
+			if (readAt == 0 || now - readAt > MAX_AGE.toNanos()) {
+				try {
+					value = refunds.countByStatus(RefundStatus.QUEUED);
+					readAt = now;
+				}
+				catch (RuntimeException ex) {
+					// the database is unreachable: keep the last value rather than failing the scrape
+				}
+			}
+			return value;
+		}
+	}
+}

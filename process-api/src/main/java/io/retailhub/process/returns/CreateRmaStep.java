@@ -1,0 +1,109 @@
+package io.retailhub.process.returns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.commands.CreateReturnAuthorization;
+import io.retailhub.contracts.commands.ReturnLineRequest;
+import io.retailhub.process.platform.outbox.Outbox;
+import io.retailhub.process.platform.steps.StepExecution;
+import io.retailhub.process.platform.steps.StepHandler;
+import io.retailhub.process.platform.steps.StepResult;
+import io.retailhub.process.platform.steps.WorkflowSteps;
+import io.retailhub.process.systemapi.SystemApiAmbiguous;
+import io.retailhub.process.systemapi.SystemApiClient;
+import io.retailhub.process.systemapi.SystemApiRejection;
+import io.retailhub.process.systemapi.SystemApiUnavailable;
+import io.retailhub.process.workflows.ReturnWorkflow;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code return.create-rma}: the customer return in ERP, keyed by the return number as external
+ * reference (ERP is asked for it before anything is created, so a repeat returns the first RMA).
+ * With the RMA the return is AUTHORIZED: the customer may ship. The CRM case is opened by its own
+ * step, so a CRM outage never holds back the customer's label; the expiry timer starts now, and a
+ * receipt that overtook the return is applied.
+ */
+@Component
+class CreateRmaStep implements StepHandler {
+
+	private final ReturnCaseRepository returns;
+
+	private final ReturnManagement management;
+
+	private final SystemApiClient systemApi;
+
+	private final Outbox outbox;
+
+	private final WorkflowSteps steps;
+
+	private final ReturnSettings settings;
+
+	private final Clock clock;
+
+	CreateRmaStep(ReturnCaseRepository returns, ReturnManagement management, SystemApiClient systemApi, Outbox outbox,
+			WorkflowSteps steps, ReturnSettings settings, Clock clock) {
+		this.returns = returns;
+		this.management = management;
+		this.systemApi = systemApi;
+		this.outbox = outbox;
+		this.steps = steps;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public String step() {
+		return ReturnWorkflow.CREATE_RMA;
+	}
+
+	@Override
+	public StepResult execute(StepExecution step) {
+		Optional<ReturnCase> found = returns.findById(step.workflowId()).filter(ReturnCase::needsRma);
+		if (found.isEmpty()) {
+			return StepResult.done();
+		}
+		ReturnCase ret = found.get();
+		try {
+			ReturnAuthorization rma = systemApi.createReturnAuthorization(new CreateReturnAuthorization(
+					ret.returnNumber(), ret.orderId(), ret.lines()
+						.stream()
+						.map(l -> new ReturnLineRequest(l.lineNumber(), l.quantity(), l.reason()))
+						.toList()));
+			return StepResult.done(() -> authorize(ret.id(), rma));
+		}
+		catch (SystemApiUnavailable ex) {
+			return StepResult.park(ex.backend() + " unavailable: " + ex.getMessage());
+		}
+		catch (SystemApiAmbiguous ex) {
+			return StepResult.retry(ex.getMessage());
+		}
+		catch (SystemApiRejection ex) {
+			String reason = "ERP refused the return authorization " + ret.returnNumber() + ": " + ex.detail();
+			return StepResult.fail(reason, () -> returns.findById(ret.id()).ifPresent(r -> {
+				r.requireAction(reason, clock.instant());
+				steps.recordTimeline(r.id(), "return.requires-action", reason);
+			}));
+		}
+	}
+
+	private void authorize(UUID id, ReturnAuthorization rma) {
+		ReturnCase ret = returns.findById(id).orElseThrow();
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(settings.expiry());
+		if (!ret.authorize(rma.id(), expiresAt, now)) {
+			steps.recordTimeline(id, "return.rma-created",
+					"RMA " + rma.id() + " created in ERP for a return that is " + ret.status());
+			return;
+		}
+		steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.OPEN_CASE, now);
+		steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.EXPIRE, expiresAt);
+		outbox.append(ReturnEvents.authorized(ret, now));
+		steps.recordTimeline(id, "return.authorized", "RMA " + rma.id() + " created in ERP; ship by " + expiresAt);
+		management.applyEarlyReceipt(ret, now);
+	}
+}

@@ -1,0 +1,57 @@
+package io.retailhub.process.returns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.retailhub.contracts.Money;
+import io.retailhub.contracts.ReturnReason;
+import io.retailhub.contracts.events.Disposition;
+import io.retailhub.contracts.events.ReturnChannel;
+
+/**
+ * A return as the rest of process-api and its API see it: a read-only snapshot.
+ *
+ * @param actionFromStatus where the return was when it started to require action
+ * @param declines why it was declined, worded for the customer
+ * @param estimatedRefund what the requested quantities would refund, once judged
+ * @param refundAmount what the received and accepted quantities refund, once inspected
+ */
+public record ReturnView(UUID id, String returnNumber, String orderId, String customerId, ReturnChannel channel,
+		ReturnStatus status, ReturnStatus actionFromStatus, String actionReason, List<Decline> declines,
+		String rmaNumber, String caseId, Instant expiresAt, String currency, Money returnShippingFee,
+		Money estimatedRefund, Money refundAmount, List<Line> lines, Instant requestedAt, Instant updatedAt,
+		Instant closedAt) {
+
+	/** One reason the return was declined; {@code lineNumber} is null for the whole return. */
+	public record Decline(String lineNumber, String code, String message) {
+	}
+
+	public record Line(String lineNumber, String sku, int quantity, ReturnReason reason, Boolean eligible,
+			Money refundableAmount, Money restockingFee, Money promotionShare, Integer quantityExpected,
+			int quantityReceived, int quantityDamaged, int quantityRejected, Disposition disposition,
+			Integer acceptedQuantity, Money refundAmount) {
+	}
+
+	static ReturnView of(ReturnCase ret) {
+		var currency = ret.currency();
+		List<Line> lines = ret.lines()
+			.stream()
+			.map(l -> new Line(l.lineNumber(), l.sku() == null ? null : l.sku().value(), l.quantity(), l.reason(),
+					l.eligible(), l.refundableAmount(currency), l.restockingFee(currency), l.promotionShare(currency),
+					l.quantityExpected(), l.quantityReceived(), l.quantityDamaged(), l.quantityRejected(),
+					l.disposition(), l.acceptedQuantity(), l.refundAmount(currency)))
+			.toList();
+		List<Decline> declines = ret.declines()
+			.stream()
+			.map(d -> new Decline(d.lineNumber(), d.code(), d.message()))
+			.toList();
+		return new ReturnView(ret.id(), ret.returnNumber(), ret.orderId().value(),
+				ret.customerId().map(c -> c.value()).orElse(null), ret.channel(), ret.status(), ret.actionFromStatus(),
+				ret.actionReason(), declines, ret.rmaNumber().map(r -> r.value()).orElse(null),
+				ret.caseId().map(c -> c.value()).orElse(null), ret.expiresAt(),
+				currency == null ? null : currency.getCurrencyCode(), ret.returnShippingFee(),
+				ret.evaluated() && ret.eligible() ? ret.estimatedRefund() : null, ret.refundAmount(), lines,
+				ret.requestedAt(), ret.updatedAt(), ret.closedAt());
+	}
+}

@@ -1,0 +1,99 @@
+package io.retailhub.process.returns.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.problems.Headers;
+import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.process.returns.RequestedLine;
+import io.retailhub.process.returns.ReturnManagement;
+import io.retailhub.process.returns.ReturnRequest;
+import io.retailhub.web.ProblemException;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Returns: request one (idempotent on the {@code Idempotency-Key} header), read them, cancel one
+ * before the warehouse receives it, send one that required action back where it was.
+ */
+@RestController
+@RequestMapping(ReturnController.PATH)
+class ReturnController {
+
+	static final String PATH = "/api/process/v1/returns";
+
+	private static final int MAX_KEY_LENGTH = 255;
+
+	private final ReturnManagement returns;
+
+	ReturnController(ReturnManagement returns) {
+		this.returns = returns;
+	}
+
+	/** 201 with Location for a new return; 200 with the same return when the request is repeated. */
+	@PostMapping
+	ResponseEntity<ReturnResponse> create(@RequestHeader(Headers.IDEMPOTENCY_KEY) String key,
+			@Valid @RequestBody CreateReturnRequest body) {
+		if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST,
+					"The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters.");
+		}
+		ReturnManagement.Requested requested = returns.request(new ReturnRequest(key.strip(), OrderId.of(body.orderId()),
+				body.channel(),
+				body.lines().stream().map(l -> new RequestedLine(l.lineNumber(), l.quantity(), l.reason())).toList()));
+		ReturnResponse response = ReturnResponse.of(requested.view());
+		if (!requested.created()) {
+			return ResponseEntity.ok(response);
+		}
+		return ResponseEntity.created(URI.create(PATH + "/" + response.id())).body(response);
+	}
+
+	@GetMapping("/{id}")
+	ReturnResponse find(@PathVariable UUID id) {
+		return returns.find(id).map(ReturnResponse::of).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
+	}
+
+	/** The returns of one order or of one customer, newest first. */
+	@GetMapping
+	List<ReturnResponse> list(@RequestParam(required = false) String orderId,
+			@RequestParam(required = false) String customerId) {
+		if ((orderId == null) == (customerId == null)) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST, "Give exactly one of orderId and customerId.");
+		}
+		try {
+			return (orderId != null ? returns.findByOrder(OrderId.of(orderId))
+					: returns.findByCustomer(CustomerId.of(customerId)))
+				.stream()
+				.map(ReturnResponse::of)
+				.toList();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST, "orderId and customerId must be identifiers.");
+		}
+	}
+
+	/** Cancels before receipt; 409 once the warehouse received something. */
+	@PostMapping("/{id}/cancel")
+	ReturnResponse cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) CancelReturnRequest body) {
+		return ReturnResponse.of(returns.cancel(id, body == null ? null : body.reason()));
+	}
+
+	/** A person decided about a return that required action: back to where it was. */
+	@PostMapping("/{id}/resume")
+	ReturnResponse resume(@PathVariable UUID id) {
+		return ReturnResponse.of(returns.resume(id));
+	}
+}

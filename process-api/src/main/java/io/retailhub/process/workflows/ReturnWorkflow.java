@@ -1,0 +1,48 @@
+package io.retailhub.process.workflows;
+
+/**
+ * The names of the return workflow: one workflow per return, its ID the return's ID, and the
+ * steps it is made of. The refund's steps belong to the same workflow, so
+ * {@code GET /api/process/v1/workflows/<return id>} shows the whole way from request to refund.
+ * Step names are persisted in step rows: never rename one.
+ */
+public final class ReturnWorkflow {
+
+	public static final String TYPE = "return";
+
+	/** Judges eligibility: the policy, the order's delivered quantities and the hub's own open returns. */
+	public static final String EVALUATE = "return.evaluate";
+
+	/** Creates the customer return (RMA) in ERP, keyed by the return number. */
+	public static final String CREATE_RMA = "return.create-rma";
+
+	/** Opens (upserts) the CRM case {@code return-<return number>}, then authorizes the return. */
+	public static final String OPEN_CASE = "return.open-case";
+
+	/** The durable timer: due at the return's expiry, expires it if nothing arrived. */
+	public static final String EXPIRE = "return.expire";
+
+	/** Decides dispositions and the refund amount once the warehouse received the parcel. */
+	public static final String INSPECT = "return.inspect";
+
+	/**
+	 * Inspects a partly received return with what arrived, once the rest had time to come.
+	 * Whichever of the two inspection steps runs first inspects; the other finds nothing to do.
+	 */
+	public static final String INSPECT_PARTIAL = "return.inspect-partial";
+
+	/** Sends the refund to the payment provider with the refund's stored idempotency key. */
+	public static final String SUBMIT_REFUND = "refund.submit";
+
+	/** Posts the credit memo request in ERP, keyed {@code CM-<return number>}. */
+	public static final String POST_CREDIT_MEMO = "refund.post-credit-memo";
+
+	/** Tells the customer on the CRM case that the refund is pending while payment is down. */
+	public static final String NOTE_REFUND_PENDING = "return.note-refund-pending";
+
+	/** Comments on and closes the CRM case, then closes the return. */
+	public static final String CLOSE_CASE = "return.close-case";
+
+	private ReturnWorkflow() {
+	}
+}

@@ -1,0 +1,247 @@
+package io.retailhub.process.platform.steps;
+
+import static io.retailhub.process.support.PlatformTestBeans.COUNTING_STEP;
+import static io.retailhub.process.support.PlatformTestBeans.SCRIPTED_STEP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.retailhub.process.support.ProcessApiIntegrationTest;
+import io.retailhub.process.support.ScriptedStepHandler;
+import io.retailhub.process.support.ScriptedStepHandler.Execution;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Several workers over one database, as several process-api instances run: each step runs once,
+ * never twice at the same time, and a crashed worker's steps are taken over.
+ */
+@ProcessApiIntegrationTest
+class StepWorkersIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final String WORKFLOW_TYPE = "platform-test";
+
+	@Autowired
+	WorkflowSteps steps;
+
+	@Autowired
+	StepWorker contextWorker;
+
+	@Autowired
+	StepStore store;
+
+	@Autowired
+	StepCompleter completer;
+
+	@Autowired
+	StepMetrics metrics;
+
+	@Autowired
+	StepWakeUps wakeUps;
+
+	@Autowired
+	StepSettings settings;
+
+	@Autowired
+	@Qualifier("countingStep")
+	ScriptedStepHandler counting;
+
+	@Autowired
+	@Qualifier("scriptedStep")
+	ScriptedStepHandler scripted;
+
+	@Autowired
+	List<StepHandler> handlers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	private final List<StepWorker> extraWorkers = new ArrayList<>();
+
+	@AfterEach
+	void stopExtraWorkersAndRestartTheContextOne() {
+		this.extraWorkers.forEach(StepWorker::stop);
+		this.contextWorker.start();
+	}
+
+	@Test
+	void workersSharingADatabaseRunEachOfTwoHundredStepsExactlyOnce() {
+		// given two more workers beside this instance's own, over the same database
+		startWorker("worker-a", Duration.ofSeconds(30), this.counting.sharingExecutionsAs("worker-a"));
+		startWorker("worker-b", Duration.ofSeconds(30), this.counting.sharingExecutionsAs("worker-b"));
+		List<UUID> workflows = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			workflows.add(UUID.randomUUID());
+		}
+
+		// when 200 steps become due at once
+		inTransaction(() -> workflows.forEach(
+				workflow -> this.steps.schedule(workflow, WORKFLOW_TYPE, COUNTING_STEP, Instant.now())));
+
+		// then every step runs and is DONE, and none ran twice
+		await().atMost(PATIENCE).until(() -> doneCount(workflows) == workflows.size());
+		Map<UUID, List<Execution>> executions = workflows.stream()
+			.collect(Collectors.toMap(workflow -> workflow, this.counting::executions));
+		assertThat(executions.values()).allSatisfy(runs -> assertThat(runs).hasSize(1));
+		// and the work was shared: claims skipped each other's locked rows instead of colliding
+		assertThat(executions.values().stream().map(runs -> runs.get(0).worker()).distinct()).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void stepOfACrashedWorkerIsTakenOverOnceItsLeaseExpires() {
+		// given a due step claimed by a worker that then crashed: its lease runs out in 300 ms
+		UUID workflow = UUID.randomUUID();
+		long crashedVersion = inTransactionReturning(() -> {
+			this.steps.schedule(workflow, WORKFLOW_TYPE, SCRIPTED_STEP, Instant.now());
+			return this.jdbc.sql("""
+					UPDATE workflow_step SET lease_owner = 'crashed-worker',
+						lease_until = now() + interval '300 milliseconds', version = version + 1
+					WHERE workflow_id = :workflow RETURNING version""")
+				.param("workflow", workflow)
+				.query(Long.class)
+				.single();
+		});
+		Instant leaseEnds = Instant.now().plusMillis(300);
+
+		// when the lease expires, then another worker claims the step and runs it, once
+		StepView done = awaitStep(workflow, StepStatus.DONE);
+		assertThat(this.scripted.executions(workflow)).hasSize(1);
+		assertThat(done.history().get(0).startedAt()).isAfterOrEqualTo(leaseEnds.minusMillis(50));
+
+		// and when the crashed worker comes back to complete its stale claim, its result is discarded
+		StepClaim stale = new StepClaim(done.id(), workflow, WORKFLOW_TYPE, SCRIPTED_STEP, 0, done.createdAt(),
+				crashedVersion, StepStatus.PENDING, null, "crashed-worker");
+		StepOutcome outcome = this.completer.complete(stale, this.scripted,
+				StepResult.fail("stale", () -> this.steps.recordTimeline(workflow, "test.stale", "must not commit")),
+				Instant.now());
+		assertThat(outcome).isEqualTo(StepOutcome.LEASE_LOST);
+		StepView after = awaitStep(workflow, StepStatus.DONE);
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(this.steps.timeline(workflow)).extracting(TimelineEntry::kind).doesNotContain("test.stale");
+	}
+
+	@Test
+	void slowStepKeepsItsLeaseWhileRunningSoNoOtherWorkerStartsIt() throws InterruptedException {
+		// given only two workers with 300 ms leases, and a step that takes until the test lets it finish
+		this.contextWorker.stop();
+		CountDownLatch finish = new CountDownLatch(1);
+		UUID workflow = UUID.randomUUID();
+		this.scripted.script(workflow, step -> {
+			try {
+				finish.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return StepResult.done();
+		});
+		startWorker("short-lease-a", Duration.ofMillis(300), this.scripted.sharingExecutionsAs("short-lease-a"));
+		startWorker("short-lease-b", Duration.ofMillis(300), this.scripted.sharingExecutionsAs("short-lease-b"));
+
+		// when it starts and runs for several lease periods
+		inTransaction(() -> this.steps.schedule(workflow, WORKFLOW_TYPE, SCRIPTED_STEP, Instant.now()));
+		await().atMost(PATIENCE).until(() -> this.scripted.executions(workflow).size() == 1);
+
+		// then its worker keeps renewing the lease: nobody else starts it meanwhile
+		await().during(Duration.ofMillis(1200))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.scripted.executions(workflow).size() == 1);
+
+		// and once it finishes, it is DONE after a single execution
+		finish.countDown();
+		awaitStep(workflow, StepStatus.DONE);
+		assertThat(this.scripted.executions(workflow)).hasSize(1);
+	}
+
+	@Test
+	void stoppingAWorkerLetsItsRunningStepFinish() throws InterruptedException {
+		// given a worker running a step that has not finished yet
+		this.contextWorker.stop();
+		CountDownLatch finish = new CountDownLatch(1);
+		UUID workflow = UUID.randomUUID();
+		this.scripted.script(workflow, step -> {
+			try {
+				finish.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return StepResult.done();
+		});
+		StepWorker worker = startWorker("stopping", Duration.ofSeconds(30), this.scripted);
+		inTransaction(() -> this.steps.schedule(workflow, WORKFLOW_TYPE, SCRIPTED_STEP, Instant.now()));
+		await().atMost(PATIENCE).until(() -> this.scripted.executions(workflow).size() == 1);
+
+		// when the worker is told to stop while the step runs, and the step then finishes
+		Thread stopping = new Thread(worker::stop, "stopping-worker");
+		stopping.start();
+		await().atMost(PATIENCE).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(stopping::isAlive);
+		finish.countDown();
+		stopping.join(PATIENCE.toMillis());
+
+		// then stopping waited for the step, which completed; the worker claims nothing more
+		assertThat(stopping.isAlive()).isFalse();
+		assertThat(worker.isRunning()).isFalse();
+		StepView done = awaitStep(workflow, StepStatus.DONE);
+		assertThat(done.attempts()).isEqualTo(1);
+	}
+
+	private StepWorker startWorker(String owner, Duration lease, StepHandler handler) {
+		StepSettings workerSettings = new StepSettings(this.settings.pollInterval(), this.settings.batchSize(),
+				this.settings.concurrency(), lease, this.settings.maxAttempts(), Duration.ofSeconds(10),
+				this.settings.backoff(), this.settings.overrides());
+		// the instance's handlers, with the test's variant in place of the one it replaces
+		List<StepHandler> workerHandlers = new ArrayList<>(
+				this.handlers.stream().filter(other -> !other.step().equals(handler.step())).toList());
+		workerHandlers.add(handler);
+		StepWorker worker = new StepWorker(owner, this.store, new StepHandlers(workerHandlers),
+				new StepCompleter(this.store, workerSettings, this.transactionManager), this.metrics, this.wakeUps,
+				workerSettings);
+		worker.start();
+		this.extraWorkers.add(worker);
+		return worker;
+	}
+
+	private long doneCount(List<UUID> workflows) {
+		return this.jdbc.sql("SELECT count(*) FROM workflow_step WHERE workflow_id = ANY(:ids) AND status = 'DONE'")
+			.param("ids", workflows.toArray(UUID[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	private StepView awaitStep(UUID workflow, StepStatus status) {
+		await().atMost(PATIENCE).until(() -> this.steps.steps(workflow).get(0).status() == status);
+		return this.steps.steps(workflow).get(0);
+	}
+
+	private void inTransaction(Runnable work) {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> work.run());
+	}
+
+	private <T> T inTransactionReturning(Supplier<T> work) {
+		return new TransactionTemplate(this.transactionManager).execute(status -> work.get());
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.retailhub.process.returns;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HubSandbox;
+import io.retailhub.process.e2e.ProcessApi;
+import io.retailhub.process.e2e.ReturnsIntegrationTest;
+import io.retailhub.process.e2e.WarehouseReceipts;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.data.DemoOrderLine;
+import io.retailhub.sandbox.backends.payment.PaymentLedger;
+import io.retailhub.sandbox.backends.payment.RefundBehavior;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static io.retailhub.process.e2e.ProcessApi.line;
+import static io.retailhub.process.e2e.ProcessApi.newKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Cancel, expiry, receipts that come early, twice or out of order, and a payment answer lost to a timeout. */
+@ReturnsIntegrationTest
+class ReturnLifecycleIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	EarlyReceiptRepository earlyReceipts;
+
+	ProcessApi api;
+
+	WarehouseReceipts warehouse;
+
+	@BeforeEach
+	void setUp() {
+		api = new ProcessApi(port);
+		warehouse = new WarehouseReceipts(kafka, json);
+	}
+
+	@AfterEach
+	void heal() {
+		HubSandbox.heal();
+		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
+	}
+
+	@Test
+	void cancelsAReturnBeforeTheParcelArrives() {
+		// given
+		Authorized ret = authorizedReturn(1);
+
+		// when
+		ResponseEntity<JsonNode> canceled = api.cancel(ret.id());
+
+		// then
+		assertThat(canceled.getStatusCode().value()).isEqualTo(200);
+		assertThat(canceled.getBody().path("status").asString()).isEqualTo("CANCELED");
+		assertThat(api.workflow(ret.id()).path("steps"))
+			.filteredOn(s -> s.path("step").asString().equals("return.expire"))
+			.singleElement()
+			.satisfies(s -> assertThat(s.path("status").asString()).isEqualTo("CANCELED"));
+		assertThat(api.cancel(ret.id()).getStatusCode().value()).as("canceling twice is harmless").isEqualTo(200);
+	}
+
+	@Test
+	void refusesToCancelOnceSomethingArrived() {
+		// given a return of two units, one of which arrived
+		Authorized ret = authorizedReturn(2);
+		warehouse.publish(ret.order().orderNumber(), ret.rma(), 1,
+				List.of(new WarehouseReceipts.Line(ret.line().itemNumber(), ret.line().sku(), 2, 1, 0, 0)));
+		awaitReturn(ret.id(), r -> r.path("status").asString().equals("PARTIALLY_RECEIVED"));
+
+		// when
+		ResponseEntity<JsonNode> refused = api.cancel(ret.id());
+
+		// then
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody().path("type").asString()).isEqualTo(ProblemType.CONFLICT.uri().toString());
+	}
+
+	@Test
+	void expiresAnAuthorizedReturnThatIsNeverShippedOnce() {
+		// given
+		Authorized ret = authorizedReturn(1);
+
+		// when its time runs out
+		JsonNode expired = awaitReturn(ret.id(), r -> r.path("status").asString().equals("EXPIRED"));
+
+		// then the timer fired once
+		assertThat(expired.path("closedAt").isNull()).isFalse();
+		assertThat(api.workflow(ret.id()).path("timeline"))
+			.filteredOn(t -> t.path("kind").asString().equals("return.expired"))
+			.hasSize(1);
+	}
+
+	@Test
+	void recordsADuplicatedReceiptOnceAndIgnoresAnOlderOneArrivingLate() {
+		// given a return of two units
+		Authorized ret = authorizedReturn(2);
+		String lineNumber = ret.line().itemNumber();
+
+		// when the receipt of one unit (sequence 1) arrives after the receipt of both (sequence 2), twice
+		String both = warehouse.publish(ret.order().orderNumber(), ret.rma(), 2,
+				List.of(new WarehouseReceipts.Line(lineNumber, ret.line().sku(), 2, 2, 0, 1)));
+		warehouse.publish(both, ret.order().orderNumber(), ret.rma(), 2,
+				List.of(new WarehouseReceipts.Line(lineNumber, ret.line().sku(), 2, 2, 0, 1)));
+		warehouse.publish(ret.order().orderNumber(), ret.rma(), 1,
+				List.of(new WarehouseReceipts.Line(lineNumber, ret.line().sku(), 2, 1, 0, 0)));
+
+		// then the latest count stands: two received, one rejected, one refunded
+		JsonNode closed = awaitReturn(ret.id(), r -> r.path("status").asString().equals("CLOSED"));
+		JsonNode line = closed.path("lines").get(0);
+		assertThat(line.path("quantityReceived").asInt()).isEqualTo(2);
+		assertThat(line.path("quantityRejected").asInt()).isEqualTo(1);
+		assertThat(line.path("quantityAccepted").asInt()).isEqualTo(1);
+		assertThat(api.workflow(ret.id()).path("timeline"))
+			.filteredOn(t -> t.path("kind").asString().equals("return.received"))
+			.hasSize(1);
+	}
+
+	@Test
+	void keepsAReceiptForAnRmaItDoesNotKnowYet() {
+		// given an RMA the hub has not heard of
+		String rma = "EARLY-" + UUID.randomUUID().toString().substring(0, 8);
+
+		// when the warehouse's receipt for it arrives
+		warehouse.publish("WEB-100001", rma, 1, List.of(WarehouseReceipts.Line.allGood("10", "MAT-1001", 1)));
+
+		// then it is kept for when the return is authorized
+		await().atMost(PATIENCE).until(() -> earlyReceipts.findById(rma).isPresent());
+	}
+
+	@Test
+	void paysOnceWhenThePaymentAnswerIsLostToATimeout() {
+		// given an authorized return and a payment provider that answers after the hub stopped waiting
+		Authorized ret = authorizedReturn(1);
+		int refundsBefore = HubSandbox.refundsAtPayment(ret.order().paymentIntentId());
+		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(new RefundBehavior("succeeded", null, 4_000L));
+
+		// when the parcel arrives
+		warehouse.publish(ret.order().orderNumber(), ret.rma(), 1,
+				List.of(WarehouseReceipts.Line.allGood(ret.line().itemNumber(), ret.line().sku(), 1)));
+
+		// then the refund was sent again only after asking the provider, and paid once
+		await().atMost(PATIENCE)
+			.until(() -> api.workflow(ret.id()), w -> w.path("refundStatus").asString().equals("QUEUED")
+					|| w.path("refundStatus").asString().equals("UNKNOWN")
+					|| w.path("returnStatus").asString().equals("CLOSED"));
+		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
+		awaitReturn(ret.id(), r -> r.path("status").asString().equals("CLOSED"));
+		JsonNode refund = api.refund(api.workflow(ret.id()).path("refundId").asString());
+		assertThat(refund.path("submissions").asInt()).isGreaterThan(1);
+		assertThat(HubSandbox.refundsAtPayment(ret.order().paymentIntentId())).isEqualTo(refundsBefore + 1);
+	}
+
+	private record Authorized(String id, String rma, DemoOrder order, DemoOrderLine line) {
+	}
+
+	/** A fresh order's return of {@code quantity} units of its first line of two or more, authorized. */
+	private Authorized authorizedReturn(int quantity) {
+		DemoOrder order = DemoOrders.freshReturnable();
+		DemoOrderLine line = order.lines().stream().filter(l -> l.quantity() >= 2).findFirst().orElseThrow();
+		ResponseEntity<JsonNode> created = api.requestReturn(newKey(), order.orderNumber(), "STORE",
+				line(line.itemNumber(), quantity, "UNWANTED"));
+		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+		String id = created.getBody().path("id").asString();
+		JsonNode authorized = awaitReturn(id, r -> r.path("status").asString().equals("AUTHORIZED"));
+		return new Authorized(id, authorized.path("rmaNumber").asString(), order, line);
+	}
+
+	private JsonNode awaitReturn(String id, Predicate<JsonNode> condition) {
+		return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> api.returnOf(id), condition);
+	}
+}
