@@ -69,7 +69,8 @@ class EvaluateReturnStep implements StepHandler {
 		}
 		ReturnCase ret = found.get();
 		try {
-			Optional<Order> order = systemApi.findOrder(ret.orderId());
+			// deliveries decide eligibility; the payment provider's state does not, so it may be down
+			Optional<Order> order = systemApi.findOrder(ret.orderId(), "shipments");
 			if (order.isEmpty()) {
 				return StepResult.done(() -> reload(ret.id()).ifPresent(r -> {
 					r.declineUnknownOrder(clock.instant());

@@ -153,7 +153,8 @@ public class ReturnManagement {
 	 */
 	private Optional<Order> lookUp(OrderId orderId) {
 		try {
-			Optional<Order> order = systemApi.findOrder(orderId);
+			// header and lines only: a request is accepted whatever the warehouse or payment provider do
+			Optional<Order> order = systemApi.findOrderLines(orderId);
 			if (order.isEmpty()) {
 				throw ProblemException.notFound("No order " + orderId + ".");
 			}

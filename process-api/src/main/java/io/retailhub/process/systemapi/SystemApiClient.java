@@ -96,9 +96,25 @@ public class SystemApiClient {
 
 	/** The order with lines, shipments and payment; empty when ERP does not know it. */
 	public Optional<Order> findOrder(OrderId orderId) {
-		return call("GET order " + orderId, () -> http.get().uri("/orders/{id}", orderId.value()).exchange((request,
-				response) -> response.getStatusCode().value() == 404 ? Optional.<Order>empty()
-						: Optional.of(read(response, Order.class))));
+		return findOrder(orderId, "shipments", "payment");
+	}
+
+	/** The order's header and lines only: needs neither the warehouse nor the payment provider. */
+	public Optional<Order> findOrderLines(OrderId orderId) {
+		return findOrder(orderId, new String[0]);
+	}
+
+	/**
+	 * The order with its lines and only the parts named ({@code shipments}, {@code payment}), so a
+	 * step that needs no payment status does not wait for the payment provider; empty when ERP does
+	 * not know the order.
+	 */
+	public Optional<Order> findOrder(OrderId orderId, String... parts) {
+		String include = parts.length == 0 ? "lines" : String.join(",", parts);
+		return call("GET order " + orderId, () -> http.get()
+			.uri("/orders/{id}?include={include}", orderId.value(), include)
+			.exchange((request, response) -> response.getStatusCode().value() == 404 ? Optional.<Order>empty()
+					: Optional.of(read(response, Order.class))));
 	}
 
 	public ReturnPolicyEvaluation evaluateReturnPolicy(EvaluateReturnPolicy evaluation) {

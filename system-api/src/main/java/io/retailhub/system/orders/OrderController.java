@@ -1,10 +1,19 @@
 package io.retailhub.system.orders;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.problems.FieldError;
+import io.retailhub.contracts.problems.ProblemProperties;
+import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.web.ProblemException;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -28,9 +37,28 @@ class OrderController {
 	}
 
 	@GetMapping("/{orderId}")
-	@Operation(summary = "One order with its lines, shipments and payment status")
-	Order order(@PathVariable OrderId orderId) {
-		return orders.find(orderId);
+	@Operation(summary = "One order with its lines and, unless include says otherwise, its shipments and payment status")
+	Order order(@PathVariable OrderId orderId,
+			@Parameter(description = "parts beside header and lines: shipments, payment (both by default); "
+					+ "lines alone needs neither the warehouse nor the payment provider")
+			@RequestParam(defaultValue = "shipments,payment") List<String> include) {
+		return orders.find(orderId, parts(include));
+	}
+
+	private static Set<OrderManagement.Part> parts(List<String> include) {
+		Set<OrderManagement.Part> parts = EnumSet.noneOf(OrderManagement.Part.class);
+		for (String part : include) {
+			switch (part.strip().toLowerCase(Locale.ROOT)) {
+				case "shipments" -> parts.add(OrderManagement.Part.SHIPMENTS);
+				case "payment" -> parts.add(OrderManagement.Part.PAYMENT);
+				case "lines", "" -> {
+				}
+				default -> throw new ProblemException(ProblemType.INVALID_REQUEST,
+						"include takes lines, shipments and payment.",
+						Map.of(ProblemProperties.ERRORS, List.of(new FieldError("include", "unknown part '" + part + "'"))));
+			}
+		}
+		return parts;
 	}
 
 	@GetMapping

@@ -1,6 +1,8 @@
 package io.retailhub.system.orders;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
@@ -38,10 +40,28 @@ public class OrderManagement {
 		this.payment = payment;
 	}
 
+	/** The parts of an order beside its header and lines, each from its own backend. */
+	public enum Part {
+
+		SHIPMENTS, PAYMENT;
+
+		public static final Set<Part> ALL = EnumSet.allOf(Part.class);
+
+	}
+
 	public Order find(OrderId id) {
+		return find(id, Part.ALL);
+	}
+
+	/**
+	 * The order with only the parts asked for, so a caller that needs only lines does not depend on
+	 * the warehouse or the payment provider being up. Parts not asked for are empty (shipments) or
+	 * null (payment), and the status is then ERP's alone.
+	 */
+	public Order find(OrderId id, Set<Part> parts) {
 		Order order = erp.findOrder(id).orElseThrow(() -> new ResourceNotFoundException("order", id.value()));
-		List<Shipment> shipments = warehouse.findShipments(id);
-		Payment paid = payment.findPayment(id).orElse(null);
+		List<Shipment> shipments = parts.contains(Part.SHIPMENTS) ? warehouse.findShipments(id) : List.of();
+		Payment paid = parts.contains(Part.PAYMENT) ? payment.findPayment(id).orElse(null) : null;
 		return new Order(order.id(), order.customerId(), order.channel(), status(order, shipments), order.placedAt(),
 				order.total(), order.lines(), shipments, paid);
 	}

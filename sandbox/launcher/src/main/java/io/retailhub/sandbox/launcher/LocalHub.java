@@ -66,6 +66,8 @@ public final class LocalHub implements AutoCloseable {
 
 	private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
 
+	private EventTail eventTail;
+
 	LocalHub(LocalSettings settings) {
 		this.settings = settings;
 	}
@@ -146,6 +148,8 @@ public final class LocalHub implements AutoCloseable {
 				this.services.put(starter.name(), starter.start(this));
 			}
 			subscribeWarehouseWebhooks();
+			this.eventTail = new EventTail(this.kafka.bootstrapServers());
+			this.eventTail.start();
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -197,6 +201,7 @@ public final class LocalHub implements AutoCloseable {
 				  curl -X PUT %2$s/admin/faults/erp -H 'Content-Type: application/json' -d '{"outage":true}'
 				  curl -X DELETE %2$s/admin/faults/erp
 
+				Every event on the hub's Kafka topics is printed below as an [event] line as it passes.
 				Ctrl-C stops everything.
 				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
 				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers(), url(PROCESS_API),
@@ -206,6 +211,10 @@ public final class LocalHub implements AutoCloseable {
 	/** Stops services in reverse start order, then Kafka, then PostgreSQL. Idempotent. */
 	@Override
 	public synchronized void close() {
+		if (this.eventTail != null) {
+			stop("event tail", this.eventTail);
+			this.eventTail = null;
+		}
 		List<String> started = new ArrayList<>(this.services.keySet());
 		Collections.reverse(started);
 		for (String service : started) {

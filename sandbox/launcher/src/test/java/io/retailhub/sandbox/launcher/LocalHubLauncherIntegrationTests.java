@@ -98,6 +98,10 @@ class LocalHubLauncherIntegrationTests {
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(status(returnUri)).isEqualTo("CLOSED"));
 		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + id.group(1)))).isEqualTo(200);
+		// and what happened went through Kafka: the launcher prints every event as it passes
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.output)
+			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.refund.posted.v1"))
+			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.return.closed.v1")));
 
 		// and SIGTERM stops it cleanly
 		sigterm(this.launcher);

@@ -1,0 +1,90 @@
+package io.retailhub.system.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.system.support.ResilienceReset;
+import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+@SystemApiIntegrationTest
+class OrderApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CircuitBreakerRegistry circuitBreakers;
+
+	RestClient http;
+
+	@BeforeEach
+	void client() {
+		http = RestClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterEach
+	void heal() {
+		ResilienceReset.healAll(circuitBreakers);
+	}
+
+	@Test
+	void answersOneOrderWithLinesShipmentsAndPaymentFromThreeBackends() {
+		DemoOrder seeded = Sandbox.data().order(DemoData.Showcase.SPLIT_SHIPMENT_ORDER);
+
+		String order = get("/api/system/v1/orders/" + seeded.orderNumber()).getBody();
+
+		assertThat(JsonPath.<String>read(order, "$.customerId")).isEqualTo(seeded.customerNumber());
+		assertThat(JsonPath.<Integer>read(order, "$.lines.length()")).isEqualTo(seeded.lines().size());
+		assertThat(JsonPath.<Integer>read(order, "$.shipments.length()")).isEqualTo(2);
+		assertThat(JsonPath.<String>read(order, "$.status")).as("both parcels left, one is still travelling").isEqualTo("SHIPPED");
+		assertThat(JsonPath.<String>read(order, "$.payment.reference")).isEqualTo(seeded.paymentIntentId());
+		assertThat(JsonPath.<String>read(order, "$.payment.status")).isEqualTo("CAPTURED");
+	}
+
+	@Test
+	void answersHeaderAndLinesWithoutThePaymentProviderWhenOnlyLinesAreAskedFor() {
+		Sandbox.outage(Backend.PAYMENT);
+		Sandbox.outage(Backend.WAREHOUSE);
+
+		ResponseEntity<String> full = get("/api/system/v1/orders/WEB-100001");
+		ResponseEntity<String> lines = get("/api/system/v1/orders/WEB-100001?include=lines");
+
+		assertThat(full.getStatusCode().value()).isEqualTo(503);
+		assertThat(lines.getStatusCode().value()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(lines.getBody(), "$.lines.length()")).isEqualTo(3);
+		assertThat(JsonPath.<Integer>read(lines.getBody(), "$.shipments.length()")).isZero();
+		assertThat(JsonPath.<Object>read(lines.getBody(), "$.payment")).isNull();
+	}
+
+	@Test
+	void refusesUnknownPartsAndUnknownOrders() {
+		ResponseEntity<String> unknownPart = get("/api/system/v1/orders/WEB-100001?include=lines,invoices");
+		ResponseEntity<String> unknownOrder = get("/api/system/v1/orders/WEB-999999");
+
+		assertThat(unknownPart.getStatusCode().value()).isEqualTo(400);
+		assertThat(unknownPart.getBody()).contains("\"field\":\"include\"");
+		assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknownOrder.getBody()).contains("https://retailhub.io/problems/not-found");
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return http.get().uri(path).retrieve().toEntity(String.class);
+	}
+}
