@@ -23,6 +23,7 @@ class RefundMetrics {
 			.register(registry);
 		Gauge.builder("retailhub.refunds.parked", new ParkedRefunds(refunds), ParkedRefunds::count)
 			.description("Refunds queued (parked) while the payment provider is unavailable")
+			.strongReference(true)
 			.register(registry);
 	}
 

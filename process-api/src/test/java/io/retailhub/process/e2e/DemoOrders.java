@@ -2,6 +2,7 @@ package io.retailhub.process.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,5 +48,30 @@ public final class DemoOrders {
 			.filter(o -> TAKEN.add(o.orderNumber()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no fresh returnable order left in the demo data"));
+	}
+
+	/**
+	 * An order no other test took, for tests that need many and ask less of each: fully delivered
+	 * in the last 11 days (inside every category's return window), nothing returned, no final
+	 * sale, any currency and quantities. Orders {@link #freshReturnable()} would give are handed
+	 * out last, so that tests needing those are not left without.
+	 */
+	public static synchronized DemoOrder freshDelivered() {
+		DemoData data = data();
+		Instant recent = data.anchor().minus(Duration.ofDays(11));
+		Instant lastWeek = data.anchor().minus(Duration.ofDays(7));
+		return data.orders()
+			.stream()
+			.filter(o -> !o.orderNumber().matches("[A-Z]+-10000[1-9]"))
+			.filter(DemoOrder::fullyDelivered)
+			.filter(o -> o.returns().isEmpty())
+			.filter(o -> o.lines().stream().noneMatch(l -> l.finalSale()))
+			.filter(o -> o.shipments().stream().allMatch(s -> s.deliveredAt() != null && s.deliveredAt().isAfter(recent)))
+			.sorted(Comparator.comparing((DemoOrder o) -> "USD".equals(o.currency())
+					&& o.lines().stream().anyMatch(l -> l.quantity() >= 2)
+					&& o.shipments().stream().allMatch(s -> s.deliveredAt().isAfter(lastWeek))))
+			.filter(o -> TAKEN.add(o.orderNumber()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no fresh delivered order left in the demo data"));
 	}
 }

@@ -1,10 +1,14 @@
 package io.retailhub.process.e2e;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
@@ -15,25 +19,44 @@ import org.springframework.context.ConfigurableApplicationContext;
  * several on one database, or one stopped mid-workflow and another started in its place. They
  * share a database and a consumer group of their own, apart from every test context.
  */
-final class ProcessApiInstances {
+public final class ProcessApiInstances {
 
 	static final String DATABASE = "process_instances";
 
 	static final String CONSUMER_GROUP = "process-api-instances-tests";
 
+	/** The deployment {@link #start(String)} runs: its own database, consumer group and return numbers. */
+	public static final Deployment INSTANCES = new Deployment(DATABASE, CONSUMER_GROUP, "RI-", Map.of());
+
 	private ProcessApiInstances() {
 	}
 
+	/**
+	 * Where instances run: their database and consumer group, the prefix of their return numbers
+	 * (the sandbox ERP is shared by every process-api in this JVM, so RMA references must not
+	 * collide) and any further properties, which win over the defaults.
+	 */
+	public record Deployment(String database, String consumerGroup, String numberPrefix, Map<String, String> properties) {
+
+		public Deployment {
+			properties = Map.copyOf(properties);
+		}
+	}
+
 	static ConfigurableApplicationContext start(String instanceId) {
-		Map<String, String> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties(DATABASE));
+		return start(instanceId, INSTANCES);
+	}
+
+	/** Starts an instance of {@code deployment}; instances of one deployment share its database and consumer group. */
+	public static ConfigurableApplicationContext start(String instanceId, Deployment deployment) {
+		Map<String, String> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties(deployment.database()));
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
-		properties.put("spring.kafka.consumer.group-id", CONSUMER_GROUP);
+		properties.put("spring.kafka.consumer.group-id", deployment.consumerGroup());
 		properties.put("retailhub.system-api.base-url", HubSandbox.systemApiUrl());
 		properties.put("retailhub.system-api.read-timeout", "3s");
 		properties.put("retailhub.workflow.instance-id", instanceId);
-		// the sandbox ERP is shared by every process-api in this JVM: RMA references must not collide
-		properties.put("retailhub.returns.number-prefix", "RI-");
+		properties.put("retailhub.returns.number-prefix", deployment.numberPrefix());
 		properties.put("retailhub.outbox.poll-interval", "20ms");
 		properties.put("retailhub.workflow.steps.poll-interval", "20ms");
 		properties.put("retailhub.workflow.steps.backoff.base", "10ms");
@@ -43,12 +66,29 @@ final class ProcessApiInstances {
 		properties.put("retailhub.workflow.steps.shutdown-timeout", "1s");
 		properties.put("retailhub.kafka.partitions", "3");
 		properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
+		properties.putAll(deployment.properties());
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		return ProcessApiApplication.builder().run(args.toArray(String[]::new));
 	}
 
-	static int port(ConfigurableApplicationContext instance) {
+	public static int port(ConfigurableApplicationContext instance) {
 		return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/**
+	 * Stops an instance the way a crash would: its database connections are cut first, so nothing
+	 * it is doing at that moment (a step waiting for a backend, a receipt being recorded) can be
+	 * recorded any more and every lease it holds stays held until it expires; then the context
+	 * is closed. Calls already sent to the backends go on there, as they would after a real crash.
+	 */
+	public static void crash(ConfigurableApplicationContext instance) {
+		try {
+			instance.getBean(DataSource.class).unwrap(HikariDataSource.class).close();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("process-api's data source is not a Hikari pool", ex);
+		}
+		instance.close();
 	}
 }

@@ -28,13 +28,24 @@ public final class PublishedEvents {
 
 	/** Every record on the topic keyed by {@code orderId}, in partition order. */
 	public static List<Event> of(String topic, String orderId) {
+		return records(topic, orderId).stream()
+			.map(record -> new Event(record.key(), header(record, "ce_type"), header(record, "ce_subject"),
+					Long.parseLong(header(record, "ce_sequence")), new String(record.value(), StandardCharsets.UTF_8)))
+			.toList();
+	}
+
+	/**
+	 * Every record on the topic with this key, as it is on the broker (headers and value bytes),
+	 * in partition order: for checks on exactly what a producer sent, dead letters included.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
 		Properties config = new Properties();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		List<Event> events = new ArrayList<>();
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
@@ -46,18 +57,17 @@ public final class PublishedEvents {
 			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (orderId.equals(record.key())) {
-						events.add(new Event(record.key(), header(record, "ce_type"), header(record, "ce_subject"),
-								Long.parseLong(header(record, "ce_sequence")),
-								new String(record.value(), StandardCharsets.UTF_8)));
+					if (key.equals(record.key())) {
+						records.add(record);
 					}
 				}
 			}
 		}
-		return events;
+		return records;
 	}
 
-	private static String header(ConsumerRecord<?, ?> record, String name) {
+	/** A header's value as UTF-8 text, null when the record has none. */
+	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}

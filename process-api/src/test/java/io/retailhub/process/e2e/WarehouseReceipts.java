@@ -12,6 +12,8 @@ import io.retailhub.contracts.events.CloudEventHeaders;
 import io.retailhub.contracts.events.EventType;
 import io.retailhub.contracts.events.ReturnReceived;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,6 +49,16 @@ public final class WarehouseReceipts {
 
 	/** Publishes a receipt with a given event ID (to deliver the same event twice). */
 	public String publish(String eventId, String orderId, String rmaNumber, long sequence, List<Line> lines) {
+		send(record(eventId, orderId, rmaNumber, sequence, lines));
+		return eventId;
+	}
+
+	/**
+	 * The record system-api would publish for a receipt, not sent yet: {@link #send send} it as
+	 * often as a test needs the very same bytes and headers delivered.
+	 */
+	public ProducerRecord<String, byte[]> record(String eventId, String orderId, String rmaNumber, long sequence,
+			List<Line> lines) {
 		Instant now = Instant.now();
 		ReturnReceived receipt = new ReturnReceived(ReturnAuthorizationId.of(rmaNumber), OrderId.of(orderId),
 				"RCPT-" + rmaNumber + "-" + sequence, "DC-EAST",
@@ -67,13 +79,19 @@ public final class WarehouseReceipts {
 		header(record, CloudEventHeaders.DATA_SCHEMA, EventType.RETURN_RECEIVED.schemaId().toString());
 		header(record, CloudEventHeaders.CORRELATION_ID, "test-" + UUID.randomUUID());
 		header(record, CloudEventHeaders.SEQUENCE, CloudEventHeaders.sequence(sequence));
+		return record;
+	}
+
+	/** Sends a copy of the record (same key, bytes and headers) and waits for the broker: where it landed. */
+	public RecordMetadata send(ProducerRecord<String, byte[]> record) {
+		ProducerRecord<String, byte[]> copy = new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+				new RecordHeaders(record.headers().toArray()));
 		try {
-			kafka.send(record).get(30, TimeUnit.SECONDS);
+			return kafka.send(copy).get(30, TimeUnit.SECONDS).getRecordMetadata();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("receipt not published", ex);
 		}
-		return eventId;
 	}
 
 	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -28,6 +28,22 @@ class PlatformMetricsIntegrationTests {
 				"retailhub_dead_letters{application=\"process-api\",state=\"unreplayed\"}");
 	}
 
+	@Test
+	void platformGaugesKeepReportingNumbersAfterGarbageCollection() {
+		// given gauges whose state objects nothing else holds, and a collection that clears weak references
+		System.gc();
+
+		// when Prometheus scrapes
+		String scrape = scrape();
+
+		// then every platform gauge still reports a number, never NaN ("no data" to an alert)
+		assertThat(scrape.lines()
+			.filter(line -> line.startsWith("retailhub_outbox") || line.startsWith("retailhub_workflow_steps{")
+					|| line.startsWith("retailhub_dead_letters{")))
+			.isNotEmpty()
+			.noneMatch(line -> line.endsWith("NaN"));
+	}
+
 	private String scrape() {
 		return RestClient.create("http://localhost:" + this.port)
 			.get()

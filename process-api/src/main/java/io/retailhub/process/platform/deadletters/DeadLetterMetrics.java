@@ -20,6 +20,7 @@ class DeadLetterMetrics {
 		Gauge.builder("retailhub.dead.letters", unreplayed, snapshot -> snapshot.read(Long::doubleValue))
 			.tag("state", "unreplayed")
 			.description("Dead letters stored and not replayed yet")
+			.strongReference(true)
 			.register(registry);
 	}
 

@@ -26,10 +26,12 @@ class OutboxMetrics {
 			.single());
 		Gauge.builder("retailhub.outbox.pending", this.backlog, snapshot -> snapshot.read(Backlog::pending))
 			.description("Outbox events committed but not yet published to Kafka")
+			.strongReference(true)
 			.register(registry);
 		Gauge.builder("retailhub.outbox.oldest.age", this.backlog, snapshot -> snapshot.read(Backlog::oldestAgeSeconds))
 			.description("Age of the oldest unpublished outbox event")
 			.baseUnit("seconds")
+			.strongReference(true)
 			.register(registry);
 	}
 

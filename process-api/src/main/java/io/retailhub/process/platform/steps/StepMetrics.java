@@ -34,6 +34,7 @@ class StepMetrics {
 		Gauge.builder("retailhub.workflow.steps", counts, snapshot -> snapshot.read(value))
 			.tag("status", status)
 			.description("Workflow steps by status (all instances)")
+			.strongReference(true)
 			.register(registry);
 	}
 
