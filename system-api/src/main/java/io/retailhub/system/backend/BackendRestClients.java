@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds each adapter's RestClient from Boot's shared builder (so HTTP client metrics and
@@ -30,5 +32,12 @@ public class BackendRestClients {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(readTimeout);
 		return builder.clone().baseUrl(baseUrl).requestFactory(requestFactory);
+	}
+
+	/** The adapter's declarative client ({@code @HttpExchange} interface {@code type}) over its finished builder. */
+	public <C> C createClient(RestClient.Builder configured, Class<C> type) {
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(configured.build()))
+			.build()
+			.createClient(type);
 	}
 }

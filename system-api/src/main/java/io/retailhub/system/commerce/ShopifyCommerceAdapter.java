@@ -37,9 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The hub's way into the Shopify store (Admin REST API): the merchant's return policy and orders
@@ -87,15 +84,11 @@ public class ShopifyCommerceAdapter {
 		this.calls = calls;
 		this.clock = clock;
 		this.policyCacheTtl = settings.policyCacheTtl();
-		RestClient restClient = clients
+		this.client = clients.createClient(clients
 			.forBackend(settings.baseUrl() + "/admin/api/" + settings.apiVersion(), settings.connectTimeout(),
 					settings.readTimeout())
 			.defaultHeader(ACCESS_TOKEN_HEADER, settings.accessToken())
-			.defaultStatusHandler(new ShopifyErrors())
-			.build();
-		this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
-			.build()
-			.createClient(ShopifyClient.class);
+			.defaultStatusHandler(new ShopifyErrors()), ShopifyClient.class);
 	}
 
 	/** The store's return rules; served from a short cache, read again once it expires. */

@@ -1,22 +1,19 @@
 package io.retailhub.system.commerce;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Iterator;
 
+import io.retailhub.system.backend.BackendErrorHandler;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.Backends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.DefaultResponseErrorHandler;
 
 /**
  * Reads Shopify's error dialect ({@code {"errors":"Not Found"}} or {@code {"errors":{"field":[...]}}}).
@@ -28,25 +25,21 @@ import org.springframework.web.client.DefaultResponseErrorHandler;
  *
  * <p>Shopify's message is logged, not passed on.
  */
-class ShopifyErrors extends DefaultResponseErrorHandler {
+class ShopifyErrors extends BackendErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ShopifyErrors.class);
 
+	ShopifyErrors() {
+		super(Backends.COMMERCE,
+				"The commerce platform refused the hub's access token (retailhub.backends.commerce.access-token)");
+	}
+
 	@Override
-	protected void handleError(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method)
-			throws IOException {
-		if (!status.is4xxClientError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
-			super.handleError(response, status, url, method);
-			return;
-		}
-		if (status.isSameCodeAs(HttpStatus.UNAUTHORIZED) || status.isSameCodeAs(HttpStatus.FORBIDDEN)) {
-			throw new BackendRejectedException(Backends.COMMERCE, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
-					"The commerce platform refused the hub's access token (retailhub.backends.commerce.access-token)");
-		}
+	protected RuntimeException refusal(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method) {
 		JsonNode errors = errorBody(response).path("errors");
 		String code = code(status, errors);
 		log.warn("commerce refused {} {} with {}: {}", method, url.getPath(), status.value(), errors);
-		throw new BackendRejectedException(Backends.COMMERCE, status.value(), code,
+		return new BackendRejectedException(Backends.COMMERCE, status.value(), code,
 				"The commerce platform refused the request (status " + status.value() + ", code " + code + ")");
 	}
 
@@ -62,14 +55,5 @@ class ShopifyErrors extends DefaultResponseErrorHandler {
 			}
 		}
 		return "rejected";
-	}
-
-	private JsonNode errorBody(ClientHttpResponse response) {
-		try {
-			return JsonMapper.shared().readTree(getResponseBody(response));
-		}
-		catch (JacksonException ex) {
-			return JsonMapper.shared().missingNode();
-		}
 	}
 }

@@ -1,7 +1,5 @@
 package io.retailhub.system.creditmemos;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
 
 import io.retailhub.contracts.CreditMemo;
@@ -9,6 +7,7 @@ import io.retailhub.contracts.CreditMemoId;
 import io.retailhub.contracts.commands.CreateCreditMemo;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapErpAdapter;
+import io.retailhub.system.web.CreatedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Credit memos: credit memo requests in ERP. Creating one is idempotent by
@@ -42,14 +40,7 @@ class CreditMemoController {
 	ResponseEntity<CreditMemo> create(@Valid @RequestBody CreateCreditMemo command) {
 		boolean repeat = erp.findCreditMemoByReference(command.externalReference()).isPresent();
 		CreditMemo creditMemo = erp.createCreditMemo(command);
-		if (repeat) {
-			return ResponseEntity.ok(creditMemo);
-		}
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(creditMemo.id().value())
-			.toUri();
-		return ResponseEntity.created(location).body(creditMemo);
+		return CreatedResponses.createdOrRepeated(repeat, creditMemo, creditMemo.id().value());
 	}
 
 	@GetMapping("/{id}")

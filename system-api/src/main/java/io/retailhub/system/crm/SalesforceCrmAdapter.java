@@ -36,9 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The hub's way into the CRM, a Salesforce org: customers are Contacts (the customer number is
@@ -85,13 +82,11 @@ public class SalesforceCrmAdapter {
 		this.calls = calls;
 		SalesforceSession session = new SalesforceSession(
 				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout()), settings);
-		RestClient rest = clients.forBackend(settings.restUrl(), settings.connectTimeout(), settings.readTimeout())
-			.requestInterceptor(session)
-			.defaultStatusHandler(new SalesforceErrors())
-			.build();
-		this.salesforce = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
-			.build()
-			.createClient(SalesforceClient.class);
+		this.salesforce = clients.createClient(
+				clients.forBackend(settings.restUrl(), settings.connectTimeout(), settings.readTimeout())
+					.requestInterceptor(session)
+					.defaultStatusHandler(new SalesforceErrors()),
+				SalesforceClient.class);
 	}
 
 	/** The customer whose contact carries this customer number, or empty. */

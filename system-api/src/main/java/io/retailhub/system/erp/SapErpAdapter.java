@@ -8,6 +8,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.CreditMemoId;
@@ -39,9 +41,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The hub's way into ERP, SAP S/4HANA Cloud through its A2X OData V2 APIs: sales orders
@@ -92,18 +91,26 @@ public class SapErpAdapter {
 
 	private final ReferenceLocks locks = new ReferenceLocks();
 
+	private final DocumentKind<CustomerReturn, ReturnAuthorization> customerReturns;
+
+	private final DocumentKind<CreditMemoRequest, CreditMemo> creditMemoRequests;
+
 	SapErpAdapter(ErpSettings settings, BackendRestClients clients, BackendCalls calls, Clock clock) {
 		this.settings = settings;
 		this.calls = calls;
 		this.clock = clock;
-		RestClient restClient = clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
-			.defaultHeaders(headers -> headers.setBasicAuth(settings.username(), settings.password()))
-			.defaultStatusHandler(new ErpErrors())
-			.build();
-		this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
-			.build()
-			.createClient(ErpClient.class);
+		this.client = clients.createClient(
+				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+					.defaultHeaders(headers -> headers.setBasicAuth(settings.username(), settings.password()))
+					.defaultStatusHandler(new ErpErrors()),
+				ErpClient.class);
 		this.csrf = new CsrfSession(client);
+		this.customerReturns = new DocumentKind<>("return authorization", "customer return", "return:",
+				client::customerReturns, client::customerReturn, CustomerReturn::customerReturn,
+				CustomerReturn::referenceSDDocument, SapMapping::returnAuthorization);
+		this.creditMemoRequests = new DocumentKind<>("credit memo", "credit memo request", "credit:",
+				client::creditMemoRequests, client::creditMemoRequest, CreditMemoRequest::creditMemoRequest,
+				CreditMemoRequest::referenceSDDocument, SapMapping::creditMemo);
 	}
 
 	/** The order whose customer-facing number is {@code id} (ERP's {@code PurchaseOrderByCustomer}), with its lines. */
@@ -167,58 +174,22 @@ public class SapErpAdapter {
 	 * line, ...) is a {@link BackendRejectedException}.
 	 */
 	public ReturnAuthorization createReturnAuthorization(CreateReturnAuthorization command) {
-		String reference = command.externalReference();
-		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock("return:" + reference, () -> {
-			SalesOrder order = salesOrder(command.orderId(), ITEMS)
-				.orElseThrow(() -> new ResourceNotFoundException("order", command.orderId().value()));
-			Optional<CustomerReturn> existing = client.customerReturns(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
-				.results()
-				.stream()
-				.findFirst();
-			if (existing.isPresent()) {
-				requireSameOrder(existing.get().referenceSDDocument(), order, "return authorization",
-						existing.get().customerReturn(), reference);
-				return SapMapping.readable(() -> SapMapping.returnAuthorization(existing.get(), command.orderId()));
-			}
+		return createOnce(customerReturns, command.orderId(), command.externalReference(), order -> {
 			NewCustomerReturn body = newCustomerReturn(command, order);
-			CustomerReturn created = csrf
+			return csrf
 				.write(ErpClient.CUSTOMER_RETURN_SRV, token -> client.createCustomerReturn(token.value(), token.cookies(), body))
 				.d();
-			log.info("created customer return {} for order {} (reference {})", created.customerReturn(),
-					command.orderId(), reference);
-			return SapMapping.readable(() -> SapMapping.returnAuthorization(created, command.orderId()));
-		}));
+		});
 	}
 
 	/** The customer return with this document number. */
 	public Optional<ReturnAuthorization> findReturnAuthorization(ReturnAuthorizationId id) {
-		return calls.read(Backends.ERP, () -> {
-			CustomerReturn customerReturn;
-			try {
-				customerReturn = client.customerReturn(SapFormats.key(id.value()), ITEMS).d();
-			}
-			catch (ErpErrors.ErpNotFound ex) {
-				return Optional.empty();
-			}
-			OrderId orderId = orderOf(customerReturn.referenceSDDocument());
-			return Optional.of(SapMapping.readable(() -> SapMapping.returnAuthorization(customerReturn, orderId)));
-		});
+		return find(customerReturns, id.value());
 	}
 
 	/** The customer return the hub created under this external reference. */
 	public Optional<ReturnAuthorization> findReturnAuthorizationByReference(String externalReference) {
-		return calls.read(Backends.ERP, () -> {
-			Optional<CustomerReturn> found = client
-				.customerReturns(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, externalReference), ITEMS)
-				.results()
-				.stream()
-				.findFirst();
-			if (found.isEmpty()) {
-				return Optional.empty();
-			}
-			OrderId orderId = orderOf(found.get().referenceSDDocument());
-			return Optional.of(SapMapping.readable(() -> SapMapping.returnAuthorization(found.get(), orderId)));
-		});
+		return findByReference(customerReturns, externalReference);
 	}
 
 	/**
@@ -257,60 +228,78 @@ public class SapErpAdapter {
 						+ returned.orderId() + ", not to " + command.orderId());
 			}
 		}
-		String reference = command.externalReference();
-		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock("credit:" + reference, () -> {
-			SalesOrder order = salesOrder(command.orderId(), ITEMS)
-				.orElseThrow(() -> new ResourceNotFoundException("order", command.orderId().value()));
-			Optional<CreditMemoRequest> existing = client
-				.creditMemoRequests(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
-				.results()
-				.stream()
-				.findFirst();
-			if (existing.isPresent()) {
-				requireSameOrder(existing.get().referenceSDDocument(), order, "credit memo",
-						existing.get().creditMemoRequest(), reference);
-				return SapMapping.readable(() -> SapMapping.creditMemo(existing.get(), command.orderId()));
-			}
+		return createOnce(creditMemoRequests, command.orderId(), command.externalReference(), order -> {
 			NewCreditMemoRequest body = newCreditMemoRequest(command, order, currency);
-			CreditMemoRequest created = csrf
+			return csrf
 				.write(ErpClient.CREDIT_MEMO_REQUEST_SRV,
 						token -> client.createCreditMemoRequest(token.value(), token.cookies(), body))
 				.d();
-			log.info("created credit memo request {} for order {} (reference {})", created.creditMemoRequest(),
-					command.orderId(), reference);
-			return SapMapping.readable(() -> SapMapping.creditMemo(created, command.orderId()));
-		}));
+		});
 	}
 
 	/** The credit memo request with this document number. */
 	public Optional<CreditMemo> findCreditMemo(CreditMemoId id) {
-		return calls.read(Backends.ERP, () -> {
-			CreditMemoRequest request;
-			try {
-				request = client.creditMemoRequest(SapFormats.key(id.value()), ITEMS).d();
-			}
-			catch (ErpErrors.ErpNotFound ex) {
-				return Optional.empty();
-			}
-			OrderId orderId = orderOf(request.referenceSDDocument());
-			return Optional.of(SapMapping.readable(() -> SapMapping.creditMemo(request, orderId)));
-		});
+		return find(creditMemoRequests, id.value());
 	}
 
 	/** The credit memo request the hub created under this external reference. */
 	public Optional<CreditMemo> findCreditMemoByReference(String externalReference) {
+		return findByReference(creditMemoRequests, externalReference);
+	}
+
+	/**
+	 * Check before create, under the reference's lock: the order must exist; a document of this
+	 * kind already carrying the reference is answered (a conflict if it belongs to another order);
+	 * only otherwise does {@code create} write one. Safe to retry as an idempotent write.
+	 */
+	private <D, C> C createOnce(DocumentKind<D, C> kind, OrderId orderId, String reference,
+			Function<SalesOrder, D> create) {
+		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock(kind.lockPrefix() + reference, () -> {
+			SalesOrder order = salesOrder(orderId, ITEMS)
+				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
+			Optional<D> existing = byReference(kind, reference);
+			if (existing.isPresent()) {
+				requireSameOrder(kind.salesOrder().apply(existing.get()), order, kind.contractName(),
+						kind.number().apply(existing.get()), reference);
+				return SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId));
+			}
+			D created = create.apply(order);
+			log.info("created {} {} for order {} (reference {})", kind.documentName(), kind.number().apply(created),
+					orderId, reference);
+			return SapMapping.readable(() -> kind.contract().apply(created, orderId));
+		}));
+	}
+
+	/** The document with this number, with the order it references; empty when ERP does not know it. */
+	private <D, C> Optional<C> find(DocumentKind<D, C> kind, String number) {
 		return calls.read(Backends.ERP, () -> {
-			Optional<CreditMemoRequest> found = client
-				.creditMemoRequests(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, externalReference), ITEMS)
-				.results()
-				.stream()
-				.findFirst();
-			if (found.isEmpty()) {
+			D document;
+			try {
+				document = kind.read().apply(SapFormats.key(number), ITEMS).d();
+			}
+			catch (ErpErrors.ErpNotFound ex) {
 				return Optional.empty();
 			}
-			OrderId orderId = orderOf(found.get().referenceSDDocument());
-			return Optional.of(SapMapping.readable(() -> SapMapping.creditMemo(found.get(), orderId)));
+			return Optional.of(readBack(kind, document));
 		});
+	}
+
+	/** The document the hub created under this external reference, with the order it references. */
+	private <D, C> Optional<C> findByReference(DocumentKind<D, C> kind, String reference) {
+		return calls.read(Backends.ERP, () -> byReference(kind, reference).map(found -> readBack(kind, found)));
+	}
+
+	private <D> Optional<D> byReference(DocumentKind<D, ?> kind, String reference) {
+		return kind.list()
+			.apply(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
+			.results()
+			.stream()
+			.findFirst();
+	}
+
+	private <D, C> C readBack(DocumentKind<D, C> kind, D document) {
+		OrderId orderId = orderOf(kind.salesOrder().apply(document));
+		return SapMapping.readable(() -> kind.contract().apply(document, orderId));
 	}
 
 	private Optional<SalesOrder> salesOrder(OrderId id, String expand) {
@@ -401,5 +390,21 @@ public class SapErpAdapter {
 			.map(r -> SapFormats.decimal(r.availableQuantity()).setScale(0, RoundingMode.FLOOR).max(BigDecimal.ZERO))
 			.map(BigDecimal::intValueExact)
 			.orElse(0);
+	}
+
+	/**
+	 * A kind of sales document the hub creates once per external reference and reads back.
+	 * @param contractName the contract's name in a conflict message ("credit memo")
+	 * @param documentName ERP's name for the document, for the log ("credit memo request")
+	 * @param lockPrefix keeps references of different kinds apart in {@link ReferenceLocks}
+	 * @param list the documents matching an OData filter, with an expansion
+	 * @param read one document by its key, with an expansion
+	 * @param number the document's number
+	 * @param salesOrder the sales order the document references
+	 * @param contract the mapping to the canonical contract, given the hub's order number
+	 */
+	private record DocumentKind<D, C>(String contractName, String documentName, String lockPrefix,
+			BiFunction<String, String, OData.Feed<D>> list, BiFunction<String, String, OData.Entry<D>> read,
+			Function<D, String> number, Function<D, String> salesOrder, BiFunction<D, OrderId, C> contract) {
 	}
 }

@@ -1,9 +1,9 @@
 package io.retailhub.system.payment;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import io.retailhub.system.backend.BackendErrorHandler;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.IdempotencyKeyReusedException;
 import io.retailhub.system.backend.BackendUnavailableException;
@@ -11,15 +11,12 @@ import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.DefaultResponseErrorHandler;
 
 /**
  * Reads Stripe's error dialect ({@code {"error":{"type","code","message","param"}}}) and turns
@@ -38,39 +35,35 @@ import org.springframework.web.client.DefaultResponseErrorHandler;
  * 429 and 5xx stay Spring's exceptions, which {@code BackendCalls} treats as "unavailable".
  * Stripe's message is logged, not passed on: callers see the code and the hub's own words.
  */
-class StripeErrors extends DefaultResponseErrorHandler {
+class StripeErrors extends BackendErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeErrors.class);
 
+	StripeErrors() {
+		super(Backends.PAYMENT,
+				"The payment provider refused the hub's credentials (retailhub.backends.payment.secret-key)");
+	}
+
 	@Override
-	protected void handleError(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method)
-			throws IOException {
-		if (!status.is4xxClientError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
-			super.handleError(response, status, url, method);
-			return;
-		}
-		if (status.isSameCodeAs(HttpStatus.UNAUTHORIZED) || status.isSameCodeAs(HttpStatus.FORBIDDEN)) {
-			throw new BackendRejectedException(Backends.PAYMENT, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
-					"The payment provider refused the hub's credentials (retailhub.backends.payment.secret-key)");
-		}
+	protected RuntimeException refusal(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method) {
 		JsonNode error = errorBody(response).path("error");
 		String type = error.path("type").asString(null);
 		String code = error.path("code").asString(null);
 		log.info("payment provider refused {} {} with {} {}/{}: {}", method, url.getPath(), status.value(), type, code,
 				error.path("message").asString(""));
 		if (status.isSameCodeAs(HttpStatus.CONFLICT)) {
-			throw new BackendUnavailableException(Backends.PAYMENT,
+			return new BackendUnavailableException(Backends.PAYMENT,
 					"another request with the same idempotency key is still running", Duration.ofSeconds(1), null);
 		}
 		if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
-			throw new ResourceNotFoundException(resource(error.path("param").asString(null), url), lastSegment(url));
+			return new ResourceNotFoundException(resource(error.path("param").asString(null), url), lastSegment(url));
 		}
 		if ("idempotency_error".equals(type)) {
-			throw new IdempotencyKeyReusedException(Backends.PAYMENT, "idempotency_error",
+			return new IdempotencyKeyReusedException(Backends.PAYMENT, "idempotency_error",
 					"This Idempotency-Key was already used with a different body; send the same body to get the "
 							+ "first result again, or use a new key for a new request.");
 		}
-		throw new BackendRejectedException(Backends.PAYMENT, status.value(), code, message(code, status));
+		return new BackendRejectedException(Backends.PAYMENT, status.value(), code, message(code, status));
 	}
 
 	private static String message(String code, HttpStatusCode status) {
@@ -96,14 +89,5 @@ class StripeErrors extends DefaultResponseErrorHandler {
 	private static String lastSegment(URI url) {
 		String path = url.getPath();
 		return path.substring(path.lastIndexOf('/') + 1);
-	}
-
-	private JsonNode errorBody(ClientHttpResponse response) {
-		try {
-			return JsonMapper.shared().readTree(getResponseBody(response));
-		}
-		catch (JacksonException ex) {
-			return JsonMapper.shared().missingNode();
-		}
 	}
 }

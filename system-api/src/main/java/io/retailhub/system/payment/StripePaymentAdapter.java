@@ -27,9 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The hub's way into the payment provider, Stripe: an order's payment and its refunds, mapped to
@@ -61,13 +58,11 @@ public class StripePaymentAdapter {
 
 	StripePaymentAdapter(PaymentSettings settings, BackendRestClients clients, BackendCalls calls) {
 		this.calls = calls;
-		RestClient client = clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.secretKey())
-			.defaultStatusHandler(new StripeErrors())
-			.build();
-		this.stripe = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
-			.build()
-			.createClient(StripeClient.class);
+		this.stripe = clients.createClient(
+				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+					.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.secretKey())
+					.defaultStatusHandler(new StripeErrors()),
+				StripeClient.class);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.retailhub.system.refunds;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -13,6 +12,7 @@ import io.retailhub.contracts.commands.CreateRefund;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.payment.StripePaymentAdapter;
+import io.retailhub.system.web.CreatedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Refunds through the payment provider. Creating one needs an {@code Idempotency-Key}: sending the
@@ -53,11 +52,7 @@ class RefundController {
 	ResponseEntity<Refund> create(@RequestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Valid @RequestBody CreateRefund command) {
 		Refund refund = payment.createRefund(command, idempotencyKey);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(refund.id().value())
-			.toUri();
-		return ResponseEntity.created(location).body(refund);
+		return CreatedResponses.created(refund, refund.id().value());
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package io.retailhub.system.returnauthorizations;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -11,6 +10,7 @@ import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapErpAdapter;
+import io.retailhub.system.web.CreatedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Return authorizations: customer returns (RMAs) in ERP. Creating one is idempotent by
@@ -51,14 +50,7 @@ class ReturnAuthorizationController {
 	ResponseEntity<ReturnAuthorization> create(@Valid @RequestBody CreateReturnAuthorization command) {
 		boolean repeat = erp.findReturnAuthorizationByReference(command.externalReference()).isPresent();
 		ReturnAuthorization authorization = erp.createReturnAuthorization(command);
-		if (repeat) {
-			return ResponseEntity.ok(authorization);
-		}
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(authorization.id().value())
-			.toUri();
-		return ResponseEntity.created(location).body(authorization);
+		return CreatedResponses.createdOrRepeated(repeat, authorization, authorization.id().value());
 	}
 
 	@GetMapping("/{id}")

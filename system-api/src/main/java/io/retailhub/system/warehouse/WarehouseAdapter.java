@@ -29,9 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The hub's way into the warehouse management system (a generic WMS REST API): shipments of an
@@ -65,13 +62,11 @@ public class WarehouseAdapter {
 		this.calls = calls;
 		this.clock = clock;
 		this.locationCacheTtl = settings.locationCacheTtl();
-		RestClient restClient = clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
-			.defaultHeader(API_KEY_HEADER, settings.apiKey())
-			.defaultStatusHandler(new WarehouseErrors())
-			.build();
-		this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
-			.build()
-			.createClient(WarehouseClient.class);
+		this.client = clients.createClient(
+				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+					.defaultHeader(API_KEY_HEADER, settings.apiKey())
+					.defaultStatusHandler(new WarehouseErrors()),
+				WarehouseClient.class);
 	}
 
 	/** Every parcel of the order, in the WMS's order; empty when nothing has shipped or the order is unknown. */

@@ -1,22 +1,19 @@
 package io.retailhub.system.warehouse;
 
-import java.io.IOException;
 import java.net.URI;
 
+import io.retailhub.system.backend.BackendErrorHandler;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.DefaultResponseErrorHandler;
 
 /**
  * Reads the WMS's error dialect ({@code {"error":{"code","message"}}}). A 404 is a
@@ -29,39 +26,26 @@ import org.springframework.web.client.DefaultResponseErrorHandler;
  *
  * <p>The WMS's own message is logged, not passed on: callers see the code only.
  */
-class WarehouseErrors extends DefaultResponseErrorHandler {
+class WarehouseErrors extends BackendErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(WarehouseErrors.class);
 
+	WarehouseErrors() {
+		super(Backends.WAREHOUSE,
+				"The warehouse system refused the hub's credentials (retailhub.backends.warehouse.api-key)");
+	}
+
 	@Override
-	protected void handleError(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method)
-			throws IOException {
-		if (!status.is4xxClientError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
-			super.handleError(response, status, url, method);
-			return;
-		}
-		if (status.isSameCodeAs(HttpStatus.UNAUTHORIZED) || status.isSameCodeAs(HttpStatus.FORBIDDEN)) {
-			throw new BackendRejectedException(Backends.WAREHOUSE, HttpStatus.UNAUTHORIZED.value(), "unauthorized",
-					"The warehouse system refused the hub's credentials (retailhub.backends.warehouse.api-key)");
-		}
+	protected RuntimeException refusal(ClientHttpResponse response, HttpStatusCode status, URI url, HttpMethod method) {
 		if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
-			throw new ResourceNotFoundException("warehouse resource", url.getPath());
+			return new ResourceNotFoundException("warehouse resource", url.getPath());
 		}
 		JsonNode error = errorBody(response).path("error");
 		String code = error.path("code").asString(null);
 		log.warn("warehouse refused {} {} with {}: {} {}", method, url.getPath(), status.value(), code,
 				error.path("message").asString(""));
-		throw new BackendRejectedException(Backends.WAREHOUSE, status.value(), code,
+		return new BackendRejectedException(Backends.WAREHOUSE, status.value(), code,
 				"The warehouse system refused the request (status " + status.value()
 						+ (code != null ? ", code " + code : "") + ")");
-	}
-
-	private JsonNode errorBody(ClientHttpResponse response) {
-		try {
-			return JsonMapper.shared().readTree(getResponseBody(response));
-		}
-		catch (JacksonException ex) {
-			return JsonMapper.shared().missingNode();
-		}
 	}
 }

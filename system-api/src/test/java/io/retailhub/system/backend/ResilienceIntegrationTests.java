@@ -1,5 +1,6 @@
 package io.retailhub.system.backend;
 
+import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +50,7 @@ class ResilienceIntegrationTests {
 	@BeforeEach
 	void client() {
 		ResilienceReset.healAll(circuitBreakers);
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		http = SystemApiHttp.client(port, "");
 	}
 
 	@AfterEach
@@ -66,13 +64,13 @@ class ResilienceIntegrationTests {
 		CircuitBreaker erp = circuitBreakers.circuitBreaker(Backends.ERP);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
-			get(ORDER);
+			get(http, ORDER);
 			return erp.getState() == CircuitBreaker.State.OPEN;
 		});
 
 		long requestsBefore = Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET");
 		long started = System.nanoTime();
-		ResponseEntity<String> refused = get(ORDER);
+		ResponseEntity<String> refused = get(http, ORDER);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(503);
@@ -85,17 +83,17 @@ class ResilienceIntegrationTests {
 			.isEqualTo(requestsBefore);
 		assertThat(took).isLessThan(Duration.ofMillis(400));
 
-		assertThat(get("/actuator/prometheus").getBody())
+		assertThat(get(http, "/actuator/prometheus").getBody())
 			.contains("resilience4j_circuitbreaker_state{application=\"system-api\",name=\"erp\",state=\"open\"} 1.0");
-		assertThat(JsonPath.<String>read(get("/actuator/health").getBody(), "$.components.backends.components.erp.status"))
+		assertThat(JsonPath.<String>read(get(http, "/actuator/health").getBody(), "$.components.backends.components.erp.status"))
 			.isEqualTo("DEGRADED");
 
 		Sandbox.heal();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(get(ORDER).getStatusCode().value()).isEqualTo(200);
+			assertThat(get(http, ORDER).getStatusCode().value()).isEqualTo(200);
 			assertThat(erp.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		});
-		assertThat(get("/actuator/prometheus").getBody())
+		assertThat(get(http, "/actuator/prometheus").getBody())
 			.contains("resilience4j_circuitbreaker_state{application=\"system-api\",name=\"erp\",state=\"closed\"} 1.0");
 	}
 
@@ -105,7 +103,7 @@ class ResilienceIntegrationTests {
 		CircuitBreaker erp = circuitBreakers.circuitBreaker(Backends.ERP);
 		long requestsBefore = Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET");
 
-		assertThat(get(ORDER).getStatusCode().value()).isEqualTo(503);
+		assertThat(get(http, ORDER).getStatusCode().value()).isEqualTo(503);
 
 		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.ERP, "GET") - requestsBefore).isEqualTo(3);
 		assertThat(erp.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
@@ -116,7 +114,7 @@ class ResilienceIntegrationTests {
 		Sandbox.latency(Backend.ERP, 5_000);
 
 		long started = System.nanoTime();
-		ResponseEntity<String> slow = get(ORDER);
+		ResponseEntity<String> slow = get(http, ORDER);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(slow.getStatusCode().value()).isEqualTo(503);
@@ -150,9 +148,5 @@ class ResilienceIntegrationTests {
 		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
 			.as("one attempt: adding a comment is not idempotent")
 			.isEqualTo(1);
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return http.get().uri(path).retrieve().toEntity(String.class);
 	}
 }

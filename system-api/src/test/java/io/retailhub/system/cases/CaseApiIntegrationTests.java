@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.retailhub.sandbox.backends.crm.SalesforceEffects;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,7 @@ class CaseApiIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		http = SystemApiHttp.client(port, "");
 	}
 
 	@Test

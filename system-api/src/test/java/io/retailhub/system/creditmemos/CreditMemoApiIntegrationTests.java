@@ -1,5 +1,7 @@
 package io.retailhub.system.creditmemos;
 
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
+import static io.retailhub.system.support.SystemApiHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,15 +16,14 @@ import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.system.erp.ErpTestOrders;
 import io.retailhub.system.erp.SapErpAdapter;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -38,19 +39,13 @@ class CreditMemoApiIntegrationTests {
 	@Autowired
 	SapErpAdapter erp;
 
-	final JsonMapper json = JsonMapper.shared();
-
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
 	RestClient api;
 
 	@BeforeEach
 	void client() {
-		api = RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/api/system/v1/credit-memos")
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		api = SystemApiHttp.client(port, "/api/system/v1/credit-memos");
 	}
 
 	@Test
@@ -60,8 +55,8 @@ class CreditMemoApiIntegrationTests {
 		String reference = ErpTestOrders.reference("CM-API");
 		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
 
-		ResponseEntity<String> created = post(body(reference, order, returned.id().value(), "12.34", order.currency()));
-		JsonNode creditMemo = json.readTree(created.getBody());
+		ResponseEntity<String> created = postJson(api, body(reference, order, returned.id().value(), "12.34", order.currency()));
+		JsonNode creditMemo = jsonOf(created);
 		ResponseEntity<String> fetched = api.get().uri(created.getHeaders().getLocation()).retrieve().toEntity(String.class);
 
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
@@ -79,7 +74,7 @@ class CreditMemoApiIntegrationTests {
 		assertThat(line.get("quantity").asInt()).isEqualTo(1);
 		assertThat(line.get("amount").get("amount").decimalValue()).isEqualByComparingTo("12.34");
 		assertThat(fetched.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(fetched.getBody())).isEqualTo(creditMemo);
+		assertThat(jsonOf(fetched)).isEqualTo(creditMemo);
 		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before + 1);
 	}
 
@@ -89,12 +84,12 @@ class CreditMemoApiIntegrationTests {
 		String body = body(ErpTestOrders.reference("CM-API-TWICE"), order, null, "5.00", order.currency());
 		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
 
-		ResponseEntity<String> first = post(body);
-		ResponseEntity<String> second = post(body);
+		ResponseEntity<String> first = postJson(api, body);
+		ResponseEntity<String> second = postJson(api, body);
 
 		assertThat(first.getStatusCode().value()).isEqualTo(201);
 		assertThat(second.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
+		assertThat(jsonOf(second)).isEqualTo(jsonOf(first));
 		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before + 1);
 	}
 
@@ -104,10 +99,10 @@ class CreditMemoApiIntegrationTests {
 		String otherCurrency = order.currency().equals("USD") ? "EUR" : "USD";
 		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
 
-		ResponseEntity<String> refused = post(body(ErpTestOrders.reference("CM-API-FX"), order, null, "5.00", otherCurrency));
+		ResponseEntity<String> refused = postJson(api, body(ErpTestOrders.reference("CM-API-FX"), order, null, "5.00", otherCurrency));
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(422);
-		assertThat(json.readTree(refused.getBody()).get("backend").asString()).isEqualTo("erp");
+		assertThat(jsonOf(refused).get("backend").asString()).isEqualTo("erp");
 		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before);
 	}
 
@@ -116,11 +111,11 @@ class CreditMemoApiIntegrationTests {
 		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
 		ReturnAuthorization otherOrdersReturn = returnOf(ErpTestOrders.untouchedDeliveredOrder(1));
 
-		ResponseEntity<String> refused = post(body(ErpTestOrders.reference("CM-API-RA"), order,
+		ResponseEntity<String> refused = postJson(api, body(ErpTestOrders.reference("CM-API-RA"), order,
 				otherOrdersReturn.id().value(), "5.00", order.currency()));
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
-		assertThat(json.readTree(refused.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		assertThat(jsonOf(refused).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 	}
 
 	@Test
@@ -128,16 +123,12 @@ class CreditMemoApiIntegrationTests {
 		ResponseEntity<String> missing = api.get().uri("/{id}", "79999999").retrieve().toEntity(String.class);
 
 		assertThat(missing.getStatusCode().value()).isEqualTo(404);
-		assertThat(json.readTree(missing.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
+		assertThat(jsonOf(missing).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
 	}
 
 	private ReturnAuthorization returnOf(DemoOrder order) {
 		return erp.createReturnAuthorization(new CreateReturnAuthorization(ErpTestOrders.reference("RA-FOR-CM"),
 				OrderId.of(order.orderNumber()), List.of(new ReturnLineRequest("10", 1, ReturnReason.DEFECTIVE))));
-	}
-
-	private ResponseEntity<String> post(String body) {
-		return api.post().contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
 	}
 
 	private static String body(String reference, DemoOrder order, String returnAuthorizationId, String amount,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retailhub.sandbox.backends.data.DemoCustomer;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,7 @@ class CustomerApiIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/api/system/v1/customers")
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		http = SystemApiHttp.client(port, "/api/system/v1/customers");
 	}
 
 	@Test

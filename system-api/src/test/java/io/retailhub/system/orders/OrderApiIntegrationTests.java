@@ -1,5 +1,6 @@
 package io.retailhub.system.orders;
 
+import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -9,6 +10,7 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +34,7 @@ class OrderApiIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		http = SystemApiHttp.client(port, "");
 	}
 
 	@AfterEach
@@ -48,7 +46,7 @@ class OrderApiIntegrationTests {
 	void answersOneOrderWithLinesShipmentsAndPaymentFromThreeBackends() {
 		DemoOrder seeded = Sandbox.data().order(DemoData.Showcase.SPLIT_SHIPMENT_ORDER);
 
-		String order = get("/api/system/v1/orders/" + seeded.orderNumber()).getBody();
+		String order = get(http, "/api/system/v1/orders/" + seeded.orderNumber()).getBody();
 
 		assertThat(JsonPath.<String>read(order, "$.customerId")).isEqualTo(seeded.customerNumber());
 		assertThat(JsonPath.<Integer>read(order, "$.lines.length()")).isEqualTo(seeded.lines().size());
@@ -63,8 +61,8 @@ class OrderApiIntegrationTests {
 		Sandbox.outage(Backend.PAYMENT);
 		Sandbox.outage(Backend.WAREHOUSE);
 
-		ResponseEntity<String> full = get("/api/system/v1/orders/WEB-100001");
-		ResponseEntity<String> lines = get("/api/system/v1/orders/WEB-100001?include=lines");
+		ResponseEntity<String> full = get(http, "/api/system/v1/orders/WEB-100001");
+		ResponseEntity<String> lines = get(http, "/api/system/v1/orders/WEB-100001?include=lines");
 
 		assertThat(full.getStatusCode().value()).isEqualTo(503);
 		assertThat(lines.getStatusCode().value()).isEqualTo(200);
@@ -75,16 +73,12 @@ class OrderApiIntegrationTests {
 
 	@Test
 	void refusesUnknownPartsAndUnknownOrders() {
-		ResponseEntity<String> unknownPart = get("/api/system/v1/orders/WEB-100001?include=lines,invoices");
-		ResponseEntity<String> unknownOrder = get("/api/system/v1/orders/WEB-999999");
+		ResponseEntity<String> unknownPart = get(http, "/api/system/v1/orders/WEB-100001?include=lines,invoices");
+		ResponseEntity<String> unknownOrder = get(http, "/api/system/v1/orders/WEB-999999");
 
 		assertThat(unknownPart.getStatusCode().value()).isEqualTo(400);
 		assertThat(unknownPart.getBody()).contains("\"field\":\"include\"");
 		assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
 		assertThat(unknownOrder.getBody()).contains("https://retailhub.io/problems/not-found");
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return http.get().uri(path).retrieve().toEntity(String.class);
 	}
 }

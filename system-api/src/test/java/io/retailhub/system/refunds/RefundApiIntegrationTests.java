@@ -1,5 +1,7 @@
 package io.retailhub.system.refunds;
 
+import static io.retailhub.system.support.SystemApiHttp.get;
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,12 +15,12 @@ import io.retailhub.sandbox.backends.payment.PaymentEffects;
 import io.retailhub.system.payment.PaymentTestOrders;
 import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,19 +41,13 @@ class RefundApiIntegrationTests {
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
 
-	final JsonMapper json = JsonMapper.shared();
-
 	final PaymentEffects effects = Sandbox.bean(PaymentEffects.class);
 
 	RestClient api;
 
 	@BeforeEach
 	void client() {
-		api = RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/api/system/v1/refunds")
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		api = SystemApiHttp.client(port, "/api/system/v1/refunds");
 	}
 
 	@AfterEach
@@ -64,7 +60,7 @@ class RefundApiIntegrationTests {
 		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
 
 		ResponseEntity<String> created = post("api-create-1", body(order, "10.50", "USD", "RET-API-1"));
-		JsonNode refund = json.readTree(created.getBody());
+		JsonNode refund = jsonOf(created);
 		ResponseEntity<String> fetched = api.get()
 			.uri(created.getHeaders().getLocation())
 			.retrieve()
@@ -80,7 +76,7 @@ class RefundApiIntegrationTests {
 		assertThat(refund.get("amount").get("currency").asString()).isEqualTo("USD");
 		assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(fetched.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(fetched.getBody())).isEqualTo(refund);
+		assertThat(jsonOf(fetched)).isEqualTo(refund);
 	}
 
 	@Test
@@ -94,7 +90,7 @@ class RefundApiIntegrationTests {
 
 		assertThat(first.getStatusCode().value()).isEqualTo(201);
 		assertThat(second.getStatusCode().value()).isEqualTo(201);
-		assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
+		assertThat(jsonOf(second)).isEqualTo(jsonOf(first));
 		assertThat(effects.count(PaymentEffects.REFUNDS_CREATED)).isEqualTo(createdBefore + 1);
 		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
 	}
@@ -108,7 +104,7 @@ class RefundApiIntegrationTests {
 
 		assertThat(reused.getStatusCode().value()).isEqualTo(409);
 		assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		JsonNode problem = json.readTree(reused.getBody());
+		JsonNode problem = jsonOf(reused);
 		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "idempotency-key-reused");
 		assertThat(problem.get("correlationId").asString()).isNotBlank();
 		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
@@ -122,7 +118,7 @@ class RefundApiIntegrationTests {
 				body(order, order.total().add(BigDecimal.ONE).toPlainString(), "USD", "RET-API-MUCH"));
 
 		assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
-		JsonNode problem = json.readTree(tooMuch.getBody());
+		JsonNode problem = jsonOf(tooMuch);
 		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "backend-rejected");
 		assertThat(problem.get("backend").asString()).isEqualTo("payment");
 		assertThat(problem.get("backendCode").asString()).isEqualTo("amount_too_large");
@@ -138,10 +134,10 @@ class RefundApiIntegrationTests {
 		ResponseEntity<String> tooLong = post("k".repeat(256), body);
 
 		assertThat(missing.getStatusCode().value()).isEqualTo(400);
-		assertThat(json.readTree(missing.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
-		assertThat(json.readTree(missing.getBody()).get("detail").asString()).contains("Idempotency-Key");
+		assertThat(jsonOf(missing).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		assertThat(jsonOf(missing).get("detail").asString()).contains("Idempotency-Key");
 		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
-		assertThat(json.readTree(tooLong.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+		assertThat(jsonOf(tooLong).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
 	}
 
@@ -157,11 +153,11 @@ class RefundApiIntegrationTests {
 
 		for (ResponseEntity<String> refused : List.of(unknownCurrency, negative, zero, otherCurrency, noReference)) {
 			assertThat(refused.getStatusCode().value()).isEqualTo(400);
-			assertThat(json.readTree(refused.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
+			assertThat(jsonOf(refused).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 		}
-		assertThat(json.readTree(unknownCurrency.getBody()).get("errors").get(0).get("field").asString())
+		assertThat(jsonOf(unknownCurrency).get("errors").get(0).get("field").asString())
 			.isEqualTo("amount.currency");
-		assertThat(json.readTree(noReference.getBody()).get("errors").get(0).get("field").asString())
+		assertThat(jsonOf(noReference).get("errors").get(0).get("field").asString())
 			.isEqualTo("reference");
 		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
 	}
@@ -169,17 +165,16 @@ class RefundApiIntegrationTests {
 	@Test
 	void listsAnOrdersRefundsAndFindsOneByReference() {
 		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
-		String first = json.readTree(post("api-list-1", body(order, "1.00", "USD", "RET-LIST-1")).getBody())
+		String first = jsonOf(post("api-list-1", body(order, "1.00", "USD", "RET-LIST-1")))
 			.get("id")
 			.asString();
-		String second = json.readTree(post("api-list-2", body(order, "2.00", "USD", "RET-LIST-2")).getBody())
+		String second = jsonOf(post("api-list-2", body(order, "2.00", "USD", "RET-LIST-2")))
 			.get("id")
 			.asString();
 
-		JsonNode all = json.readTree(get("?orderId={id}", order.orderNumber()).getBody());
-		JsonNode byReference = json.readTree(
-				get("?orderId={id}&reference={ref}", order.orderNumber(), "RET-LIST-1").getBody());
-		JsonNode none = json.readTree(get("?orderId={id}&reference={ref}", order.orderNumber(), "RET-NONE").getBody());
+		JsonNode all = jsonOf(get(api, "?orderId={id}", order.orderNumber()));
+		JsonNode byReference = jsonOf(get(api, "?orderId={id}&reference={ref}", order.orderNumber(), "RET-LIST-1"));
+		JsonNode none = jsonOf(get(api, "?orderId={id}&reference={ref}", order.orderNumber(), "RET-NONE"));
 
 		assertThat(all).hasSize(2);
 		assertThat(all.get(0).get("id").asString()).isEqualTo(second);
@@ -190,12 +185,12 @@ class RefundApiIntegrationTests {
 
 	@Test
 	void answersNotFoundForAnUnknownRefundOrAnOrderWithoutPayment() {
-		ResponseEntity<String> unknownRefund = get("/re_doesnotexist");
+		ResponseEntity<String> unknownRefund = get(api, "/re_doesnotexist");
 		ResponseEntity<String> unknownOrder = post("api-unknown-1",
 				"{\"orderId\":\"WEB-999999\",\"amount\":{\"amount\":1.00,\"currency\":\"USD\"},\"reference\":\"R\"}");
 
 		assertThat(unknownRefund.getStatusCode().value()).isEqualTo(404);
-		assertThat(json.readTree(unknownRefund.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
+		assertThat(jsonOf(unknownRefund).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
 		assertThat(unknownOrder.getStatusCode().value()).isEqualTo(404);
 	}
 
@@ -208,7 +203,7 @@ class RefundApiIntegrationTests {
 
 		assertThat(limited.getStatusCode().value()).isEqualTo(503);
 		assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-		assertThat(json.readTree(limited.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "backend-unavailable");
+		assertThat(jsonOf(limited).get("type").asString()).isEqualTo(PROBLEMS + "backend-unavailable");
 		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
 	}
 
@@ -224,9 +219,5 @@ class RefundApiIntegrationTests {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		return request.body(body).retrieve().toEntity(String.class);
-	}
-
-	private ResponseEntity<String> get(String path, Object... variables) {
-		return api.get().uri(path, variables).retrieve().toEntity(String.class);
 	}
 }

@@ -1,5 +1,7 @@
 package io.retailhub.system.returnauthorizations;
 
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
+import static io.retailhub.system.support.SystemApiHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -10,12 +12,12 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.system.erp.ErpTestOrders;
 import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,19 +38,13 @@ class ReturnAuthorizationApiIntegrationTests {
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
 
-	final JsonMapper json = JsonMapper.shared();
-
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
 	RestClient api;
 
 	@BeforeEach
 	void client() {
-		api = RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/api/system/v1/return-authorizations")
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		api = SystemApiHttp.client(port, "/api/system/v1/return-authorizations");
 	}
 
 	@AfterEach
@@ -61,8 +57,8 @@ class ReturnAuthorizationApiIntegrationTests {
 		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
 		String reference = ErpTestOrders.reference("RA-API");
 
-		ResponseEntity<String> created = post(body(reference, order.orderNumber(), 1, "DAMAGED"));
-		JsonNode authorization = json.readTree(created.getBody());
+		ResponseEntity<String> created = postJson(api, body(reference, order.orderNumber(), 1, "DAMAGED"));
+		JsonNode authorization = jsonOf(created);
 		ResponseEntity<String> fetched = api.get().uri(created.getHeaders().getLocation()).retrieve().toEntity(String.class);
 
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
@@ -76,7 +72,7 @@ class ReturnAuthorizationApiIntegrationTests {
 		assertThat(authorization.get("lines").get(0).get("lineNumber").asString()).isEqualTo("10");
 		assertThat(authorization.get("lines").get(0).get("reason").asString()).isEqualTo("DAMAGED");
 		assertThat(fetched.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(fetched.getBody())).isEqualTo(authorization);
+		assertThat(jsonOf(fetched)).isEqualTo(authorization);
 	}
 
 	@Test
@@ -85,12 +81,12 @@ class ReturnAuthorizationApiIntegrationTests {
 		String body = body(ErpTestOrders.reference("RA-API-TWICE"), order.orderNumber(), 1, "UNWANTED");
 		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 
-		ResponseEntity<String> first = post(body);
-		ResponseEntity<String> second = post(body);
+		ResponseEntity<String> first = postJson(api, body);
+		ResponseEntity<String> second = postJson(api, body);
 
 		assertThat(first.getStatusCode().value()).isEqualTo(201);
 		assertThat(second.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(second.getBody())).isEqualTo(json.readTree(first.getBody()));
+		assertThat(jsonOf(second)).isEqualTo(jsonOf(first));
 		assertThat(effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED)).isEqualTo(before + 1);
 	}
 
@@ -99,12 +95,12 @@ class ReturnAuthorizationApiIntegrationTests {
 		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
 		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 
-		ResponseEntity<String> refused = post(body(ErpTestOrders.reference("RA-API-MUCH"), order.orderNumber(),
+		ResponseEntity<String> refused = postJson(api, body(ErpTestOrders.reference("RA-API-MUCH"), order.orderNumber(),
 				order.lines().get(0).quantity() + 1, "UNWANTED"));
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(422);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		JsonNode problem = json.readTree(refused.getBody());
+		JsonNode problem = jsonOf(refused);
 		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "backend-rejected");
 		assertThat(problem.get("backend").asString()).isEqualTo("erp");
 		assertThat(problem.get("backendCode").asString()).isEqualTo("MSR_RETURNS/021");
@@ -114,10 +110,10 @@ class ReturnAuthorizationApiIntegrationTests {
 
 	@Test
 	void answers404ForAnOrderErpDoesNotKnow() {
-		ResponseEntity<String> missing = post(body(ErpTestOrders.reference("RA-API-NOORDER"), "WEB-999999", 1, "OTHER"));
+		ResponseEntity<String> missing = postJson(api, body(ErpTestOrders.reference("RA-API-NOORDER"), "WEB-999999", 1, "OTHER"));
 
 		assertThat(missing.getStatusCode().value()).isEqualTo(404);
-		assertThat(json.readTree(missing.getBody()).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
+		assertThat(jsonOf(missing).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
 	}
 
 	@Test
@@ -137,7 +133,7 @@ class ReturnAuthorizationApiIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 
-		JsonNode returns = json.readTree(listed.getBody());
+		JsonNode returns = jsonOf(listed);
 		assertThat(listed.getStatusCode().value()).isEqualTo(200);
 		assertThat(returns.isArray()).isTrue();
 		assertThat(returns.get(0).get("externalReference").asString()).isEqualTo(order.returns().get(0).reference());
@@ -146,11 +142,11 @@ class ReturnAuthorizationApiIntegrationTests {
 
 	@Test
 	void refusesAnInvalidRequestBeforeAskingErp() {
-		ResponseEntity<String> invalid = post("""
+		ResponseEntity<String> invalid = postJson(api, """
 				{"externalReference":"","orderId":"WEB-100001","lines":[]}""");
 
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
-		JsonNode problem = json.readTree(invalid.getBody());
+		JsonNode problem = jsonOf(invalid);
 		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 		assertThat(problem.get("errors").findValuesAsString("field")).contains("externalReference", "lines");
 	}
@@ -161,17 +157,13 @@ class ReturnAuthorizationApiIntegrationTests {
 		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 		Sandbox.outage(Backend.ERP);
 
-		ResponseEntity<String> unavailable = post(body(ErpTestOrders.reference("RA-API-DOWN"), order.orderNumber(), 1,
+		ResponseEntity<String> unavailable = postJson(api, body(ErpTestOrders.reference("RA-API-DOWN"), order.orderNumber(), 1,
 				"UNWANTED"));
 
 		assertThat(unavailable.getStatusCode().value()).isEqualTo(503);
 		assertThat(unavailable.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-		assertThat(json.readTree(unavailable.getBody()).get("backend").asString()).isEqualTo("erp");
+		assertThat(jsonOf(unavailable).get("backend").asString()).isEqualTo("erp");
 		assertThat(effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED)).isEqualTo(before);
-	}
-
-	private ResponseEntity<String> post(String body) {
-		return api.post().contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
 	}
 
 	private static String body(String reference, String orderId, int quantity, String reason) {

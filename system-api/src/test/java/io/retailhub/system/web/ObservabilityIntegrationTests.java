@@ -1,8 +1,10 @@
 package io.retailhub.system.web;
 
+import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +24,22 @@ class ObservabilityIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		http = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		http = SystemApiHttp.client(port, "");
 	}
 
 	@Test
 	void publishesItsOpenApiDescriptionAndSwaggerUi() {
-		String apiDocs = get("/v3/api-docs").getBody();
+		String apiDocs = get(http, "/v3/api-docs").getBody();
 
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/orders/{orderId}'].get")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/refunds'].post")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/cases/{id}/comments'].post")).isNotNull();
-		assertThat(get("/swagger-ui/index.html").getStatusCode().value()).isEqualTo(200);
+		assertThat(get(http, "/swagger-ui/index.html").getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test
 	void reportsOneHealthComponentPerBackend() {
-		String health = get("/actuator/health").getBody();
+		String health = get(http, "/actuator/health").getBody();
 
 		for (String backend : new String[] { "erp", "crm", "payment", "warehouse", "commerce" }) {
 			assertThat(JsonPath.<String>read(health, "$.components.backends.components." + backend + ".status"))
@@ -51,9 +49,9 @@ class ObservabilityIntegrationTests {
 
 	@Test
 	void exposesResilienceHttpClientAndServerMetricsToPrometheus() {
-		get("/api/system/v1/orders/WEB-100001");
+		get(http, "/api/system/v1/orders/WEB-100001");
 
-		String metrics = get("/actuator/prometheus").getBody();
+		String metrics = get(http, "/actuator/prometheus").getBody();
 
 		assertThat(metrics).contains("resilience4j_circuitbreaker_state{")
 			.contains("resilience4j_retry_calls_total{")
@@ -62,9 +60,5 @@ class ObservabilityIntegrationTests {
 			.contains("resilience4j_ratelimiter_available_permissions{")
 			.contains("http_client_requests_seconds_count{")
 			.contains("http_server_requests_seconds_count{");
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return http.get().uri(path).retrieve().toEntity(String.class);
 	}
 }

@@ -1,9 +1,12 @@
 package io.retailhub.system.webhooks;
 
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import io.retailhub.system.support.Sandbox;
+import io.retailhub.system.support.SystemApiHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,11 +17,7 @@ import org.springframework.web.client.RestClient;
 /** The sandbox WMS's admin API over HTTP, as a person or the launcher uses it. */
 final class SandboxWarehouse {
 
-	private final RestClient admin = RestClient.builder()
-		.baseUrl(Sandbox.baseUrl() + "/admin/warehouse")
-		.defaultStatusHandler(status -> true, (request, response) -> {
-		})
-		.build();
+	private final RestClient admin = SystemApiHttp.client(Sandbox.baseUrl() + "/admin/warehouse");
 
 	/** Subscribes the system API on this port, with the secret both sides default to. */
 	void subscribe(int systemApiPort) {
@@ -51,7 +50,7 @@ final class SandboxWarehouse {
 		if (received.getStatusCode().value() != 201) {
 			throw new AssertionError("the WMS did not receive RMA " + rmaNumber + ": " + received.getBody());
 		}
-		return JsonMapper.shared().readTree(received.getBody());
+		return jsonOf(received);
 	}
 
 	List<JsonNode> deliveries() {

@@ -1,5 +1,6 @@
 package io.retailhub.system.webhooks;
 
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -213,7 +214,7 @@ class WarehouseWebhookDeliveryIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
-		return json.readTree(created.getBody()).path("id").asString();
+		return jsonOf(created).path("id").asString();
 	}
 
 	/** The WMS's log entry (the original delivery) of the webhook the hub published as {@code ceId}. */
@@ -231,7 +232,7 @@ class WarehouseWebhookDeliveryIntegrationTests {
 		String marker = WmsWebhooks.receiptCreated(WmsWebhooks.eventId(), WmsWebhooks.rmaNumber(), orderNumber, 1);
 		ResponseEntity<String> answer = WmsWebhooks.deliver("http://localhost:" + port, marker,
 				WmsWebhooks.signature(marker), null);
-		topic.awaitEvent(json.readTree(answer.getBody()).path("eventId").asString());
+		topic.awaitEvent(jsonOf(answer).path("eventId").asString());
 	}
 
 	private static String subject(ConsumerRecord<String, byte[]> record) {

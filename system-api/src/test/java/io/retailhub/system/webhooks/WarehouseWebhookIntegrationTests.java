@@ -1,5 +1,6 @@
 package io.retailhub.system.webhooks;
 
+import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class WarehouseWebhookIntegrationTests {
 		String expectedId = UUID.nameUUIDFromBytes(("warehouse:" + webhookId).getBytes(StandardCharsets.UTF_8))
 			.toString();
 		assertThat(answer.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(answer.getBody())).isEqualTo(json.readTree("""
+		assertThat(jsonOf(answer)).isEqualTo(json.readTree("""
 				{"webhookId":"%s","outcome":"published","eventId":"%s"}""".formatted(webhookId, expectedId)));
 
 		// and the event is on retail.returns.v1, keyed by order, in CloudEvents binary mode
@@ -168,7 +169,7 @@ class WarehouseWebhookIntegrationTests {
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
 		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(json.readTree(answer.getBody()).path("type").asString()).isEqualTo(PROBLEMS + "malformed-request");
+		assertThat(jsonOf(answer).path("type").asString()).isEqualTo(PROBLEMS + "malformed-request");
 	}
 
 	@Test
@@ -183,7 +184,7 @@ class WarehouseWebhookIntegrationTests {
 		ResponseEntity<String> answer = post(body, WmsWebhooks.signature(body), null);
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
-		JsonNode problem = json.readTree(answer.getBody());
+		JsonNode problem = jsonOf(answer);
 		assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 		assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("data.rma_number",
 				"data.sequence", "data.lines[0].quantity_received");
@@ -201,7 +202,7 @@ class WarehouseWebhookIntegrationTests {
 		ResponseEntity<String> answer = post(body, WmsWebhooks.signature(body), null);
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(answer.getBody())).isEqualTo(json.readTree("""
+		assertThat(jsonOf(answer)).isEqualTo(json.readTree("""
 				{"webhookId":"%s","outcome":"ignored"}""".formatted(webhookId)));
 		assertNothingPublishedFor(webhookId, "WEB-100048");
 	}
@@ -219,8 +220,8 @@ class WarehouseWebhookIntegrationTests {
 
 		// then it is acknowledged as a duplicate and on Kafka only once
 		assertThat(again.getStatusCode().value()).isEqualTo(200);
-		assertThat(json.readTree(again.getBody()).path("outcome").asString()).isEqualTo("duplicate");
-		String eventId = json.readTree(again.getBody()).path("eventId").asString();
+		assertThat(jsonOf(again).path("outcome").asString()).isEqualTo("duplicate");
+		String eventId = jsonOf(again).path("eventId").asString();
 		publishMarker("WEB-100049");
 		assertThat(topic.read()).filteredOn(r -> eventId.equals(header(r, CloudEventHeaders.ID))).hasSize(1);
 	}
@@ -236,7 +237,7 @@ class WarehouseWebhookIntegrationTests {
 		// when a freshly started instance, which remembers nothing, gets the redelivery
 		try (AnotherSystemApi restarted = AnotherSystemApi.start(SharedInfrastructure.kafka().bootstrapServers())) {
 			ResponseEntity<String> again = WmsWebhooks.deliver(restarted.url(), body, WmsWebhooks.signature(body), null);
-			assertThat(json.readTree(again.getBody()).path("outcome").asString()).isEqualTo("published");
+			assertThat(jsonOf(again).path("outcome").asString()).isEqualTo("published");
 		}
 
 		// then it published again, under the same ce_id, which consumers deduplicate on
@@ -251,7 +252,7 @@ class WarehouseWebhookIntegrationTests {
 		assertThat(answer.getStatusCode().value()).isEqualTo(401);
 		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("HMAC-SHA256");
-		JsonNode problem = json.readTree(answer.getBody());
+		JsonNode problem = jsonOf(answer);
 		assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + "webhook-signature-invalid");
 		assertThat(problem.path("status").asInt()).isEqualTo(401);
 		assertThat(problem.path("detail").asString()).isEqualTo(detail);
@@ -264,7 +265,7 @@ class WarehouseWebhookIntegrationTests {
 		String marker = WmsWebhooks.receiptCreated(markerId, WmsWebhooks.rmaNumber(), orderNumber, 1);
 		ResponseEntity<String> answer = post(marker, WmsWebhooks.signature(marker), null);
 		assertThat(answer.getStatusCode().value()).isEqualTo(200);
-		topic.awaitEvent(json.readTree(answer.getBody()).path("eventId").asString());
+		topic.awaitEvent(jsonOf(answer).path("eventId").asString());
 	}
 
 	private void assertNothingPublishedFor(String webhookId, String orderNumber) {

@@ -1,5 +1,6 @@
 package io.retailhub.system.webhooks;
 
+import io.retailhub.system.support.SystemApiHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -64,11 +65,7 @@ final class WmsWebhooks {
 
 	/** Delivers a webhook to a system API as the WMS would; any answer is returned, none thrown. */
 	static ResponseEntity<String> deliver(String systemApiUrl, String body, String signature, String correlationId) {
-		RestClient.RequestBodySpec request = RestClient.builder()
-			.baseUrl(systemApiUrl)
-			.defaultStatusHandler(status -> true, (req, response) -> {
-			})
-			.build()
+		RestClient.RequestBodySpec request = SystemApiHttp.client(systemApiUrl)
 			.post()
 			.uri("/api/system/v1/webhooks/warehouse")
 			.contentType(MediaType.APPLICATION_JSON);
