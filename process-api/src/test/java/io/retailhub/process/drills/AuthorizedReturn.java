@@ -48,13 +48,6 @@ record AuthorizedReturn(String id, String rmaNumber, DemoOrder order, DemoOrderL
 				quantity);
 	}
 
-	/** Waits until the return is authorized (by ERP; the case may not be open yet). */
-	static AuthorizedReturn awaitRma(ProcessApi api, String id, DemoOrder order, int quantity) {
-		JsonNode authorized = awaitStatus(api, id, "AUTHORIZED", r -> true);
-		return new AuthorizedReturn(id, authorized.path("rmaNumber").asString(), order, lineOf(order, quantity),
-				quantity);
-	}
-
 	static JsonNode awaitStatus(ProcessApi api, String id, String status) {
 		return awaitStatus(api, id, status, r -> true);
 	}
@@ -69,14 +62,9 @@ record AuthorizedReturn(String id, String rmaNumber, DemoOrder order, DemoOrderL
 		});
 	}
 
-	/** The warehouse's cumulative count when {@code units} of the returned units have arrived, in good order. */
-	List<WarehouseReceipts.Line> received(int units) {
-		return List.of(new WarehouseReceipts.Line(line.itemNumber(), line.sku(), quantity, units, 0, 0));
-	}
-
-	/** Every returned unit arrived, in good order. */
+	/** The warehouse's count when every returned unit arrived, in good order. */
 	List<WarehouseReceipts.Line> allReceived() {
-		return received(quantity);
+		return List.of(WarehouseReceipts.Line.allGood(line.itemNumber(), line.sku(), quantity));
 	}
 
 	private static DemoOrderLine lineOf(DemoOrder order, int quantity) {

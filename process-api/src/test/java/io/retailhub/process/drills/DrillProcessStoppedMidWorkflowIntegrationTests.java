@@ -77,10 +77,17 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 			switch (this) {
 				case SUBMITTING_THE_REFUND -> HubSandbox.backendBean(PaymentLedger.class)
 					.refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(1_000));
-				case POSTING_THE_CREDIT_MEMO -> HubSandbox.backendBean(Faults.class)
-					.inject(Backend.ERP, new Fault(300, 0, null, false, null));
-				default -> HubSandbox.backendBean(Faults.class).inject(Backend.CRM, new Fault(500, 0, null, false, null));
+				case POSTING_THE_CREDIT_MEMO -> HubSandbox.backendBean(Faults.class).inject(Backend.ERP, latency(150));
+				default -> HubSandbox.backendBean(Faults.class).inject(Backend.CRM, latency(300));
 			}
+		}
+
+		/**
+		 * Every request to the backend waits this long before it is served: a few ERP or CRM
+		 * requests make one step, and together they stay well below the hub's read timeout.
+		 */
+		private static Fault latency(long millis) {
+			return new Fault(millis, 0, null, false, null);
 		}
 
 		/** Calls of the step's kind the backend received so far. */
@@ -103,7 +110,7 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 		}
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "crashed while {0}")
 	@EnumSource(StopPoint.class)
 	void closesTheReturnWithEveryEffectOnceAfterACrashWhileAStepIsAtItsBackend(StopPoint stop) {
 		// given a running process-api, and a return on an order of its own that has got as far as the stop
@@ -130,11 +137,13 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 
 		// when process-api crashes while the step's call is at the backend
 		await().atMost(AuthorizedReturn.PATIENCE).until(() -> stop.callsAtTheBackend() > callsBefore);
+		running = null;
 		ProcessApiInstances.crash(crashing);
 
-		// then the step is unfinished: no attempt recorded, the lease still the crashed instance's
-		assertThat(step(id, stop.step)).containsEntry("status", "PENDING").containsEntry("lease_owner", crashingId);
-		assertThat(attemptsRecorded(id, stop.step)).isZero();
+		// then the step is unfinished, its lease still the crashed instance's
+		Map<String, Object> interrupted = step(id, stop.step);
+		assertThat(interrupted.get("status")).isIn("PENDING", "PARKED");
+		assertThat(interrupted.get("lease_owner")).isEqualTo(crashingId);
 
 		// when the backend is well again and a fresh instance starts on the same database and consumer group
 		heal();
@@ -169,16 +178,5 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 			.param("step", step)
 			.query()
 			.singleRow();
-	}
-
-	private static long attemptsRecorded(String workflowId, String step) {
-		return Instances.database()
-			.sql("""
-					SELECT count(*) FROM workflow_attempt a JOIN workflow_step s ON s.id = a.step_id
-					WHERE s.workflow_id = CAST(:id AS uuid) AND s.step = :step""")
-			.param("id", workflowId)
-			.param("step", step)
-			.query(Long.class)
-			.single();
 	}
 }

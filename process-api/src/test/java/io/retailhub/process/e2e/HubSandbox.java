@@ -105,6 +105,17 @@ public final class HubSandbox {
 			.toBodilessEntity();
 	}
 
+	/** The warehouse receives a parcel with {@code units} units of one line of the RMA, in good order. */
+	public static void receiveParcel(String rmaNumber, String lineNumber, int units) {
+		RestClient.create()
+			.post()
+			.uri(sandboxUrl() + "/admin/warehouse/rmas/{rma}/receive", rmaNumber)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lines", List.of(Map.of("lineNumber", lineNumber, "received", units))))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
 	public static <T> T backendBean(Class<T> type) {
 		return backends().getBean(type);
 	}
