@@ -32,6 +32,7 @@ import io.retailhub.contracts.problems.ProblemType;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.retailhub.web.JdkHttpClients;
 import org.slf4j.MDC;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -73,12 +74,8 @@ public class SystemApiClient {
 	SystemApiClient(RestClient.Builder builder, JsonMapper jsonMapper, SystemApiSettings settings) {
 		// a client tolerates members it does not know yet: the system API may add some at any time
 		JsonMapper tolerant = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(settings.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-		requests.setReadTimeout(settings.readTimeout());
+		JdkClientHttpRequestFactory requests = JdkHttpClients.requestFactory(settings.connectTimeout(),
+				settings.readTimeout(), HttpClient.Version.HTTP_1_1);
 		this.http = builder.baseUrl(settings.baseUrl().toString() + API)
 			.requestFactory(requests)
 			.configureMessageConverters(

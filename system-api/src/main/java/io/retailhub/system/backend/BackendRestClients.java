@@ -3,7 +3,8 @@ package io.retailhub.system.backend;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import io.retailhub.web.JdkHttpClients;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -25,13 +26,9 @@ public class BackendRestClients {
 
 	/** A fresh builder for one backend; the adapter adds its authentication and error handling. */
 	public RestClient.Builder forBackend(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(readTimeout);
-		return builder.clone().baseUrl(baseUrl).requestFactory(requestFactory);
+		return builder.clone()
+			.baseUrl(baseUrl)
+			.requestFactory(JdkHttpClients.requestFactory(connectTimeout, readTimeout, HttpClient.Version.HTTP_2));
 	}
 
 	/** The adapter's declarative client ({@code @HttpExchange} interface {@code type}) over its finished builder. */
