@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -140,12 +142,32 @@ final class Diagnostics {
 		return new double[] { timer.count(), timer.totalTime(TimeUnit.NANOSECONDS) };
 	}
 
-	/** Samples process-api's connection pool while a batch runs. */
+	/**
+	 * True when process-api has nothing left to do now: every outbox event is published and no
+	 * step is due (timers due later, such as return expiry, do not count).
+	 */
+	boolean idle() {
+		try (Connection connection = DriverManager.getConnection(this.processUrl, this.hub.postgres().username(),
+				this.hub.postgres().password());
+				PreparedStatement query = connection.prepareStatement("""
+						SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL)
+							+ (SELECT count(*) FROM workflow_step WHERE status IN ('PENDING', 'PARKED') AND due_at <= now())""");
+				ResultSet result = query.executeQuery()) {
+			return result.next() && result.getLong(1) == 0;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not read process-api's backlog", ex);
+		}
+	}
+
+	/** Samples process-api's connection pool every 100 ms while a batch runs. */
 	final class PoolSampler implements AutoCloseable {
 
-		private final Thread thread;
-
-		private volatile boolean running = true;
+		private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "bench-pool-sampler");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 		private long samples;
 
@@ -159,35 +181,24 @@ final class Diagnostics {
 
 		PoolSampler() {
 			MeterRegistry registry = Diagnostics.this.hub.processApi().getBean(MeterRegistry.class);
-			this.thread = new Thread(() -> {
-				while (this.running) {
-					Gauge active = registry.find("hikaricp.connections.active").gauge();
-					Gauge pending = registry.find("hikaricp.connections.pending").gauge();
-					if (active != null && pending != null) {
-						synchronized (this) {
-							this.samples++;
-							this.activeSum += active.value();
-							this.pendingSum += pending.value();
-							this.activeMax = Math.max(this.activeMax, active.value());
-							this.pendingMax = Math.max(this.pendingMax, pending.value());
-						}
-					}
-					try {
-						Thread.sleep(100);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}, "bench-pool-sampler");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			this.scheduler.scheduleAtFixedRate(() -> sample(registry), 0, 100, TimeUnit.MILLISECONDS);
+		}
+
+		private synchronized void sample(MeterRegistry registry) {
+			Gauge active = registry.find("hikaricp.connections.active").gauge();
+			Gauge pending = registry.find("hikaricp.connections.pending").gauge();
+			if (active != null && pending != null) {
+				this.samples++;
+				this.activeSum += active.value();
+				this.pendingSum += pending.value();
+				this.activeMax = Math.max(this.activeMax, active.value());
+				this.pendingMax = Math.max(this.pendingMax, pending.value());
+			}
 		}
 
 		@Override
 		public void close() {
-			this.running = false;
-			this.thread.interrupt();
+			this.scheduler.shutdownNow();
 		}
 
 		synchronized String summary() {

@@ -1,5 +1,7 @@
 package io.retailhub.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -112,10 +114,11 @@ public final class WorkflowBenchmark {
 							warmup.perSecond(), warmup.failed().size());
 					printFailures(warmup);
 				}
-				// let the warm-up's stragglers (outbox rows, timers) settle before measuring
-				Thread.sleep(1000);
-
 				Diagnostics diagnostics = new Diagnostics(hub);
+				// the warm-up's stragglers (unpublished events, due steps) finish before measuring starts
+				await("process-api idle after the warm-up").atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(50))
+					.until(diagnostics::idle);
 				Recording recording = startRecording(options);
 				Diagnostics.Snapshot before = diagnostics.snapshot();
 				ReturnsDriver.Batch batch;
