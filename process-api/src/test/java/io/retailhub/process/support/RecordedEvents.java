@@ -49,6 +49,8 @@ public class RecordedEvents {
 
 	private final Map<String, List<ConsumerRecord<String, byte[]>>> deliveries = new ConcurrentHashMap<>();
 
+	private final Map<String, List<ConsumerRecord<String, byte[]>>> deliveriesByKey = new ConcurrentHashMap<>();
+
 	private final Map<String, AtomicInteger> processed = new ConcurrentHashMap<>();
 
 	private final Set<String> acceptedKinds = ConcurrentHashMap.newKeySet();
@@ -65,6 +67,7 @@ public class RecordedEvents {
 	void onCase(ConsumerRecord<String, byte[]> record) {
 		IncomingEvent event = IncomingEvent.from(record);
 		this.deliveries.computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>()).add(record);
+		this.deliveriesByKey.computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>()).add(record);
 		process(event);
 	}
 
@@ -97,6 +100,11 @@ public class RecordedEvents {
 	/** Every record delivered with this ce_id, in delivery order. */
 	public List<ConsumerRecord<String, byte[]>> deliveries(Object eventId) {
 		return List.copyOf(this.deliveries.getOrDefault(eventId.toString(), List.of()));
+	}
+
+	/** Every case record delivered with this Kafka key, in delivery order. */
+	public List<ConsumerRecord<String, byte[]>> deliveriesOfKey(String key) {
+		return List.copyOf(this.deliveriesByKey.getOrDefault(key, List.of()));
 	}
 
 	/** How often the event was processed (not merely delivered). */

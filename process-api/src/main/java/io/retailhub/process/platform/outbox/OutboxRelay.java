@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,13 +123,7 @@ class OutboxRelay implements SmartLifecycle {
 				.query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
 						rs.getString("message_key"), rs.getString("payload"), rs.getString("headers")))
 				.list();
-			List<UUID> published = new ArrayList<>(batch.size());
-			for (PendingEvent event : batch) {
-				if (!send(event)) {
-					break;
-				}
-				published.add(event.id());
-			}
+			List<UUID> published = sendInOrder(batch);
 			if (!published.isEmpty()) {
 				this.jdbc.sql("UPDATE outbox_event SET published_at = now() WHERE id = ANY(:ids)")
 					.param("ids", published.toArray(UUID[]::new))
@@ -138,24 +134,52 @@ class OutboxRelay implements SmartLifecycle {
 		return Boolean.TRUE.equals(more);
 	}
 
-	private boolean send(PendingEvent event) {
+	/**
+	 * Hands the whole batch to the producer at once, then waits for the acknowledgements in order.
+	 * The idempotent producer keeps each partition's records in send order, so nothing is
+	 * reordered; one round trip per batch instead of per record. The rows up to the first failure
+	 * are marked published; the rest stay queued and go out again (a record that did reach the
+	 * broker is then published twice, which consumers ignore by event ID).
+	 */
+	private List<UUID> sendInOrder(List<PendingEvent> batch) {
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
+		for (PendingEvent event : batch) {
+			try {
+				sends.add(this.kafka.send(record(event)));
+			}
+			catch (RuntimeException ex) {
+				log.warn("could not publish outbox event {} to {}; it stays queued and is retried", event.id(),
+						event.topic(), ex);
+				break;
+			}
+		}
+		long deadline = System.nanoTime() + this.settings.sendTimeout().toNanos();
+		List<UUID> published = new ArrayList<>(sends.size());
+		for (int i = 0; i < sends.size(); i++) {
+			PendingEvent event = batch.get(i);
+			try {
+				sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				published.add(event.id());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (ExecutionException | TimeoutException | RuntimeException ex) {
+				log.warn("could not publish outbox event {} to {}; it stays queued and is retried", event.id(),
+						event.topic(), ex);
+				break;
+			}
+		}
+		return published;
+	}
+
+	private ProducerRecord<String, byte[]> record(PendingEvent event) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(),
 				event.payload().getBytes(StandardCharsets.UTF_8));
 		this.json.readValue(event.headers(), HEADERS)
 			.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-		try {
-			this.kafka.send(record).get(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			log.warn("could not publish outbox event {} to {}; it stays queued and is retried", event.id(),
-					event.topic(), ex);
-			return false;
-		}
+		return record;
 	}
 
 	private void deletePublished() {

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +33,9 @@ class StepCompleter {
 	/** Longest error text kept per attempt: enough for a message, not for a stack trace. */
 	private static final int MAX_ERROR_LENGTH = 4000;
 
+	/** How often a result is applied again after a concurrent update before it counts as a failure. */
+	static final int MAX_CONCURRENT_UPDATE_CONFLICTS = 3;
+
 	private final StepStore store;
 
 	private final StepSettings settings;
@@ -48,13 +54,35 @@ class StepCompleter {
 	 */
 	StepOutcome complete(StepClaim claim, StepHandler handler, StepResult result, Instant startedAt) {
 		try {
-			return this.transactions.execute(status -> apply(claim, handler, result, startedAt));
+			return applyOnFreshState(claim, handler, result, startedAt);
 		}
 		catch (RuntimeException ex) {
 			log.warn("step {} of workflow {}: its result could not be applied; recording a retry", claim.step(),
 					claim.workflowId(), ex);
 			String error = "applying the result failed: " + describe(ex);
 			return this.transactions.execute(status -> apply(claim, null, StepResult.retry(error), startedAt));
+		}
+	}
+
+	/**
+	 * Another transaction (an event listener, a cancel) may change the same aggregate between the
+	 * step's read and its completion. Every {@link TransactionWork} reads what it changes inside
+	 * its own transaction, so running it again on fresh state is correct, and far cheaper than
+	 * recording a retry that repeats the step's outside work after a backoff.
+	 */
+	private StepOutcome applyOnFreshState(StepClaim claim, StepHandler handler, StepResult result,
+			Instant startedAt) {
+		for (int conflicts = 0;; conflicts++) {
+			try {
+				return this.transactions.execute(status -> apply(claim, handler, result, startedAt));
+			}
+			catch (RuntimeException ex) {
+				if (!isConcurrentUpdate(ex) || conflicts + 1 >= MAX_CONCURRENT_UPDATE_CONFLICTS) {
+					throw ex;
+				}
+				log.debug("step {} of workflow {}: concurrent update, applying the result again on fresh state",
+						claim.step(), claim.workflowId());
+			}
 		}
 	}
 
@@ -135,6 +163,17 @@ class StepCompleter {
 					ex);
 			return StepResult.fail(error);
 		}
+	}
+
+	/** A lost optimistic lock, whether Spring translated it or it came straight from JPA at a flush. */
+	private static boolean isConcurrentUpdate(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OptimisticLockingFailureException || cause instanceof OptimisticLockException
+					|| cause instanceof StaleStateException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String describe(Throwable ex) {

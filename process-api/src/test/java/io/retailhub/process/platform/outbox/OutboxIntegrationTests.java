@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.retailhub.contracts.events.CaseUpdated;
 import io.retailhub.contracts.events.CloudEventHeaders;
@@ -122,6 +123,26 @@ class OutboxIntegrationTests {
 		assertThat(this.json.readValue(record.value(), CaseUpdated.class)).isEqualTo(first);
 		assertThat(this.events.timesProcessed(firstId)).isEqualTo(1);
 		assertThat(publishedAt(firstId)).isNotNull();
+	}
+
+	@Test
+	void eventsOfOneKeyCommittedTogetherArriveInSequenceOrderAcrossSeveralBatches() {
+		// given more events of one case than the relay sends in one batch, committed together
+		CaseEvents theCase = CaseEvents.ofANewCase();
+		List<UUID> ids = transactions().execute(status -> IntStream.range(0, 250)
+			.mapToObj(i -> this.outbox.append(theCase.noted("note " + i)))
+			.toList());
+
+		// when the relay hands each batch to the producer at once
+		await().atMost(PATIENCE).until(() -> ids.stream().noneMatch(id -> this.events.deliveries(id).isEmpty()));
+
+		// then they arrived in the order they were appended, each once, all marked published
+		List<Long> arrivalOrder = this.events.deliveriesOfKey(theCase.orderId().value())
+			.stream()
+			.map(RecordedEvents::sequence)
+			.toList();
+		assertThat(arrivalOrder).isSorted().hasSize(250).doesNotHaveDuplicates();
+		assertThat(ids).allSatisfy(id -> assertThat(publishedAt(id)).isNotNull());
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.process.support.ProcessApiIntegrationTest;
 import io.retailhub.process.support.ScriptedStepHandler;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -223,6 +225,47 @@ class StepEngineIntegrationTests {
 		assertThat(done.history().get(0).error())
 			.isEqualTo("applying the result failed: IllegalStateException: constraint violated");
 		assertThat(this.steps.timeline(this.workflowId)).extracting(TimelineEntry::kind).doesNotContain("test.half-done");
+	}
+
+	@Test
+	void workThatMeetsAConcurrentUpdateIsAppliedAgainWithoutRepeatingTheStep() {
+		// given a step whose work loses an optimistic lock twice (another transaction changed the
+		// same row between the step's read and its completion), then applies
+		AtomicInteger applications = new AtomicInteger();
+		this.scripted.script(this.workflowId, step -> StepResult.done(() -> {
+			this.steps.recordTimeline(step.workflowId(), "test.work", "applied " + applications.incrementAndGet());
+			if (applications.get() < StepCompleter.MAX_CONCURRENT_UPDATE_CONFLICTS) {
+				throw new ObjectOptimisticLockingFailureException("ReturnCase", step.workflowId());
+			}
+		}));
+
+		// when it runs
+		schedule(SCRIPTED_STEP, Instant.now());
+
+		// then the work was applied again on fresh state in place: one attempt, the handler ran once,
+		// and only the last application's writes committed
+		StepView done = awaitStatus(SCRIPTED_STEP, StepStatus.DONE);
+		assertThat(done.history()).extracting(StepView.StepAttempt::outcome).containsExactly("DONE");
+		assertThat(this.scripted.executions(this.workflowId)).hasSize(1);
+		assertThat(this.steps.timeline(this.workflowId)).extracting(TimelineEntry::detail)
+			.contains("applied " + StepCompleter.MAX_CONCURRENT_UPDATE_CONFLICTS)
+			.doesNotContain("applied 1");
+	}
+
+	@Test
+	void workThatKeepsMeetingConcurrentUpdatesCountsAsARetry() {
+		// given a step whose work loses its optimistic lock every time on the first attempt
+		this.scripted.script(this.workflowId, step -> StepResult.done(() -> {
+			throw new ObjectOptimisticLockingFailureException("ReturnCase", step.workflowId());
+		}), step -> StepResult.done());
+
+		// when it runs
+		schedule(SCRIPTED_STEP, Instant.now());
+
+		// then after the in-place attempts the attempt counts as a retry, and the next attempt completes
+		StepView done = awaitStatus(SCRIPTED_STEP, StepStatus.DONE);
+		assertThat(done.history()).extracting(StepView.StepAttempt::outcome).containsExactly("RETRY", "DONE");
+		assertThat(done.history().get(0).error()).startsWith("applying the result failed: ObjectOptimisticLockingFailureException");
 	}
 
 	@Test
