@@ -34,7 +34,7 @@ record BenchmarkOptions(int returns, int warmup, int concurrency, Duration timeo
 	static final String USAGE = """
 			WorkflowBenchmark: drives returns through the whole hub in one JVM and reports workflows per second.
 			  --returns=500          returns in the measured batch
-			  --warmup=50            returns in the warm-up batch (not reported)
+			  --warmup=300           returns in the warm-up batch (not reported): a server runs warm
 			  --concurrency=16       returns in flight at once
 			  --timeout=120s         how long a batch waits for its last workflows
 			  --commit-threads=4     connections for the single-row commit rate
@@ -51,7 +51,7 @@ record BenchmarkOptions(int returns, int warmup, int concurrency, Duration timeo
 
 	static BenchmarkOptions parse(String... args) {
 		int returns = 500;
-		int warmup = 50;
+		int warmup = 300;
 		int concurrency = 16;
 		Duration timeout = Duration.ofSeconds(120);
 		int commitThreads = 4;

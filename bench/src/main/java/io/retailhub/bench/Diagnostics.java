@@ -245,7 +245,8 @@ final class Diagnostics {
 			.sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
 			.forEach(e -> out.printf("    %-74s %7.1f ms %5.1f %%%n", e.getKey(), e.getValue() / 1e6 / completed,
 					jvmCpu == 0 ? 0 : 100.0 * e.getValue() / jvmCpu));
-		out.printf("    (of which: garbage collection pauses %.1f ms, JIT compilation %.1f ms per workflow)%n",
+		out.printf("    (for reference, per workflow: garbage collection pauses %.1f ms; JIT compiler threads busy %.1f ms,"
+				+ " elapsed time summed over compiler threads, not CPU)%n",
 				(after.gcMillis() - before.gcMillis()) / (double) completed,
 				(after.jitMillis() - before.jitMillis()) / (double) completed);
 		long sandbox = components.entrySet()
