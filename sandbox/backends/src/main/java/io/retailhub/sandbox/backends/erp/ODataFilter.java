@@ -119,12 +119,12 @@ final class ODataFilter {
 
 	static Filter parse(String expression, EntityType type) {
 		ODataFilter parser = new ODataFilter(tokenize(expression), type);
-		Filter predicate = parser.or();
+		Filter filter = parser.or();
 		if (parser.position != parser.tokens.size()) {
 			throw ODataException.badQuery("Invalid filter expression: unexpected '" + parser.tokens.get(parser.position)
 					+ "' in '" + expression + "'");
 		}
-		return predicate;
+		return filter;
 	}
 
 	private Filter or() {
