@@ -1,10 +1,12 @@
 package io.retailhub.sandbox.backends.erp;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.retailhub.sandbox.backends.erp.ODataValues.DateTime;
 import io.retailhub.sandbox.backends.erp.ODataValues.DateTimeOffset;
@@ -22,8 +24,19 @@ class CreditMemoRequestService implements ODataService {
 
 	private final CreditMemoRequests requests;
 
+	/** Headers by number, sales order and customer reference; items by their header's number and sales order. */
+	private final ODataLookup<CreditMemoRequest> headerLookup;
+
+	private final ODataLookup<CreditMemoRequest> itemLookup;
+
 	CreditMemoRequestService(CreditMemoRequests requests) {
 		this.requests = requests;
+		Function<String, List<CreditMemoRequest>> byNumber = number -> requests.find(number).stream().toList();
+		Comparator<CreditMemoRequest> documentOrder = Comparator.comparingLong(d -> Long.parseLong(d.number()));
+		this.headerLookup = new ODataLookup<>(Map.of("CreditMemoRequest", byNumber, "ReferenceSDDocument",
+				requests::ofSalesOrder, "PurchaseOrderByCustomer", requests::withPurchaseOrderByCustomer), documentOrder);
+		this.itemLookup = new ODataLookup<>(
+				Map.of("CreditMemoRequest", byNumber, "ReferenceSDDocument", requests::ofSalesOrder), documentOrder);
 	}
 
 	@Override
@@ -33,7 +46,20 @@ class CreditMemoRequestService implements ODataService {
 
 	@Override
 	public List<ODataEntity> entities(String entitySet) {
-		List<ODataEntity> headers = requests.all().stream().map(CreditMemoRequestService::header).toList();
+		return build(entitySet, requests.all());
+	}
+
+	/** Builds entities only for the documents an index finds, when the query names an indexed property. */
+	@Override
+	public List<ODataEntity> entities(String entitySet, List<ODataFilter.Equality> required) {
+		boolean headers = entitySet.equals(ErpModel.CREDIT_MEMO_REQUEST.entitySet());
+		return (headers ? headerLookup : itemLookup).candidates(required)
+			.map(found -> build(entitySet, found))
+			.orElseGet(() -> entities(entitySet));
+	}
+
+	private static List<ODataEntity> build(String entitySet, List<CreditMemoRequest> documents) {
+		List<ODataEntity> headers = documents.stream().map(CreditMemoRequestService::header).toList();
 		if (entitySet.equals(ErpModel.CREDIT_MEMO_REQUEST.entitySet())) {
 			return headers;
 		}

@@ -38,6 +38,10 @@ class CreditMemoRequests {
 
 	private final Map<String, CreditMemoRequest> byNumber = new LinkedHashMap<>();
 
+	private final DocumentIndex bySalesOrder = new DocumentIndex();
+
+	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
+
 	private long nextNumber = 70000001;
 
 	private final AtomicLong created = new AtomicLong();
@@ -58,6 +62,16 @@ class CreditMemoRequests {
 
 	synchronized Optional<CreditMemoRequest> find(String number) {
 		return Optional.ofNullable(byNumber.get(number));
+	}
+
+	/** The documents referencing this sales order, oldest first. */
+	synchronized List<CreditMemoRequest> ofSalesOrder(String salesOrder) {
+		return bySalesOrder.numbers(salesOrder).stream().map(byNumber::get).toList();
+	}
+
+	/** The documents carrying this customer reference ({@code PurchaseOrderByCustomer}), oldest first. */
+	synchronized List<CreditMemoRequest> withPurchaseOrderByCustomer(String reference) {
+		return byPurchaseOrderByCustomer.numbers(reference).stream().map(byNumber::get).toList();
 	}
 
 	synchronized CreditMemoRequest create(DeepInsert header) {
@@ -85,7 +99,7 @@ class CreditMemoRequests {
 		CreditMemoRequest request = new CreditMemoRequest(Long.toString(nextNumber++), order,
 				header.value("PurchaseOrderByCustomer"), header.value("SDDocumentReason"),
 				header.value("HeaderBillingBlockReason"), clock.instant().truncatedTo(ChronoUnit.MILLIS), false, items);
-		byNumber.put(request.number(), request);
+		add(request);
 		created.incrementAndGet();
 		return request;
 	}
@@ -123,6 +137,12 @@ class CreditMemoRequests {
 		}
 		CreditMemoRequest request = new CreditMemoRequest(Long.toString(nextNumber++), order, legacy.reference(),
 				LEGACY_REASON, "", legacy.returnedAt(), true, items);
+		add(request);
+	}
+
+	private void add(CreditMemoRequest request) {
 		byNumber.put(request.number(), request);
+		bySalesOrder.add(request.order().salesOrder(), request.number());
+		byPurchaseOrderByCustomer.add(request.purchaseOrderByCustomer(), request.number());
 	}
 }

@@ -1,10 +1,12 @@
 package io.retailhub.sandbox.backends.erp;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.retailhub.sandbox.backends.erp.ODataValues.DateTime;
 import io.retailhub.sandbox.backends.erp.ODataValues.DateTimeOffset;
@@ -22,8 +24,19 @@ class CustomerReturnService implements ODataService {
 
 	private final CustomerReturns returns;
 
+	/** Headers by number, sales order and customer reference; items by their header's number and sales order. */
+	private final ODataLookup<CustomerReturn> headerLookup;
+
+	private final ODataLookup<CustomerReturn> itemLookup;
+
 	CustomerReturnService(CustomerReturns returns) {
 		this.returns = returns;
+		Function<String, List<CustomerReturn>> byNumber = number -> returns.find(number).stream().toList();
+		Comparator<CustomerReturn> documentOrder = Comparator.comparingLong(d -> Long.parseLong(d.number()));
+		this.headerLookup = new ODataLookup<>(Map.of("CustomerReturn", byNumber, "ReferenceSDDocument",
+				returns::ofSalesOrder, "PurchaseOrderByCustomer", returns::withPurchaseOrderByCustomer), documentOrder);
+		this.itemLookup = new ODataLookup<>(
+				Map.of("CustomerReturn", byNumber, "ReferenceSDDocument", returns::ofSalesOrder), documentOrder);
 	}
 
 	@Override
@@ -33,7 +46,20 @@ class CustomerReturnService implements ODataService {
 
 	@Override
 	public List<ODataEntity> entities(String entitySet) {
-		List<ODataEntity> headers = returns.all().stream().map(CustomerReturnService::header).toList();
+		return build(entitySet, returns.all());
+	}
+
+	/** Builds entities only for the documents an index finds, when the query names an indexed property. */
+	@Override
+	public List<ODataEntity> entities(String entitySet, List<ODataFilter.Equality> required) {
+		boolean headers = entitySet.equals(ErpModel.CUSTOMER_RETURN.entitySet());
+		return (headers ? headerLookup : itemLookup).candidates(required)
+			.map(found -> build(entitySet, found))
+			.orElseGet(() -> entities(entitySet));
+	}
+
+	private static List<ODataEntity> build(String entitySet, List<CustomerReturn> documents) {
+		List<ODataEntity> headers = documents.stream().map(CustomerReturnService::header).toList();
 		if (entitySet.equals(ErpModel.CUSTOMER_RETURN.entitySet())) {
 			return headers;
 		}

@@ -46,6 +46,10 @@ class CustomerReturns {
 
 	private final Map<String, CustomerReturn> byNumber = new LinkedHashMap<>();
 
+	private final DocumentIndex bySalesOrder = new DocumentIndex();
+
+	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
+
 	private long nextNumber = 60000001;
 
 	private final AtomicLong created = new AtomicLong();
@@ -66,6 +70,16 @@ class CustomerReturns {
 
 	synchronized Optional<CustomerReturn> find(String number) {
 		return Optional.ofNullable(byNumber.get(number));
+	}
+
+	/** The documents referencing this sales order, oldest first. */
+	synchronized List<CustomerReturn> ofSalesOrder(String salesOrder) {
+		return bySalesOrder.numbers(salesOrder).stream().map(byNumber::get).toList();
+	}
+
+	/** The documents carrying this customer reference ({@code PurchaseOrderByCustomer}), oldest first. */
+	synchronized List<CustomerReturn> withPurchaseOrderByCustomer(String reference) {
+		return byPurchaseOrderByCustomer.numbers(reference).stream().map(byNumber::get).toList();
 	}
 
 	/** Creates a customer return from a deep insert, or refuses it with a 400 OData error. */
@@ -104,7 +118,7 @@ class CustomerReturns {
 		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order,
 				header.value("PurchaseOrderByCustomer"), header.value("SDDocumentReason"),
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), false, items);
-		byNumber.put(customerReturn.number(), customerReturn);
+		add(customerReturn);
 		created.incrementAndGet();
 		return customerReturn;
 	}
@@ -117,9 +131,7 @@ class CustomerReturns {
 	private Map<String, Integer> openQuantities(SalesOrder order) {
 		Map<String, Integer> open = new LinkedHashMap<>();
 		order.items().forEach(i -> open.put(i.item(), i.quantity()));
-		byNumber.values()
-			.stream()
-			.filter(r -> r.order().salesOrder().equals(order.salesOrder()))
+		ofSalesOrder(order.salesOrder()).stream()
 			.flatMap(r -> r.items().stream())
 			.forEach(i -> open.merge(i.reference().item(), -i.quantity(), Integer::sum));
 		return open;
@@ -137,10 +149,16 @@ class CustomerReturns {
 		}
 		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order, legacy.reference(), "",
 				legacy.returnedAt(), true, items);
-		byNumber.put(customerReturn.number(), customerReturn);
+		add(customerReturn);
 	}
 
 	static String itemNumber(int index) {
 		return Integer.toString((index + 1) * 10);
+	}
+
+	private void add(CustomerReturn customerReturn) {
+		byNumber.put(customerReturn.number(), customerReturn);
+		bySalesOrder.add(customerReturn.order().salesOrder(), customerReturn.number());
+		byPurchaseOrderByCustomer.add(customerReturn.purchaseOrderByCustomer(), customerReturn.number());
 	}
 }

@@ -1,8 +1,11 @@
 package io.retailhub.sandbox.backends.erp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The entity data model (OData V2 CSDL) of the simulated services: one declaration drives the
@@ -75,23 +78,80 @@ final class Edm {
 	record Navigation(String name, EntityType target, boolean many) {
 	}
 
-	record EntityType(String name, String entitySet, List<Property> properties, List<Navigation> navigations) {
+	/**
+	 * An entity type and its entity set. Properties and navigations keep their declaration order
+	 * (for {@code $metadata} and output) and are also looked up by name in constant time, since
+	 * every entity built and every query parsed asks for them. Equal only to itself.
+	 */
+	static final class EntityType {
 
-		EntityType {
-			properties = List.copyOf(properties);
-			navigations = List.copyOf(navigations);
+		private final String name;
+
+		private final String entitySet;
+
+		private final List<Property> properties;
+
+		private final List<Navigation> navigations;
+
+		private final Map<String, Property> propertiesByName;
+
+		private final Map<String, Navigation> navigationsByName;
+
+		private final List<Property> keys;
+
+		private final Property concurrencyToken;
+
+		EntityType(String name, String entitySet, List<Property> properties, List<Navigation> navigations) {
+			this.name = name;
+			this.entitySet = entitySet;
+			this.properties = List.copyOf(properties);
+			this.navigations = List.copyOf(navigations);
+			this.propertiesByName = byName(this.properties, Property::name);
+			this.navigationsByName = byName(this.navigations, Navigation::name);
+			this.keys = this.properties.stream().filter(Property::key).toList();
+			this.concurrencyToken = this.properties.stream().filter(Property::concurrencyToken).findFirst().orElse(null);
+		}
+
+		private static <T> Map<String, T> byName(List<T> declared, Function<T, String> name) {
+			Map<String, T> byName = new HashMap<>();
+			declared.forEach(d -> byName.putIfAbsent(name.apply(d), d));
+			return Map.copyOf(byName);
+		}
+
+		String name() {
+			return name;
+		}
+
+		String entitySet() {
+			return entitySet;
+		}
+
+		/** In declaration order. */
+		List<Property> properties() {
+			return properties;
+		}
+
+		/** In declaration order. */
+		List<Navigation> navigations() {
+			return navigations;
 		}
 
 		Optional<Property> property(String propertyName) {
-			return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
+			return Optional.ofNullable(propertiesByName.get(propertyName));
 		}
 
 		Optional<Navigation> navigation(String navigationName) {
-			return navigations.stream().filter(n -> n.name().equals(navigationName)).findFirst();
+			return Optional.ofNullable(navigationsByName.get(navigationName));
 		}
 
+		/** The key properties, in declaration order. */
 		List<Property> keys() {
-			return properties.stream().filter(Property::key).toList();
+			return keys;
+		}
+
+		/** The property the ETag comes from, if the type has one. */
+		Optional<Property> concurrencyToken() {
+			return Optional.ofNullable(concurrencyToken);
 		}
 
 		/** The entity types reachable from this one, this one first. */
@@ -107,6 +167,11 @@ final class Edm {
 			}
 			into.add(type);
 			type.navigations().forEach(n -> collect(n.target(), into));
+		}
+
+		@Override
+		public String toString() {
+			return "EntityType[" + name + "]";
 		}
 	}
 

@@ -79,7 +79,7 @@ class ODataController {
 		ODataQuery query = ODataQuery.parse(parameters, type);
 		String serviceUrl = serviceUrl(request, service);
 		if (!path.hasKey()) {
-			ODataQuery.Page page = query.apply(odata.entities(type.entitySet()));
+			ODataQuery.Page page = query.apply(odata.entities(type.entitySet(), query.required()));
 			return json(HttpStatus.OK, ODataWriter.collection(page.entities(), query.inlineCount() ? page.count() : null,
 					serviceUrl, query.expand(), query.select()));
 		}
@@ -101,7 +101,7 @@ class ODataController {
 			ODataQuery query = ODataQuery.parse(parameters, type);
 			return ResponseEntity.ok()
 				.contentType(MediaType.TEXT_PLAIN)
-				.body(Integer.toString(query.apply(odata.entities(type.entitySet())).count()));
+				.body(Integer.toString(query.apply(odata.entities(type.entitySet(), query.required())).count()));
 		}
 		if (!path.hasKey()) {
 			throw ODataException.resourceNotFound(navigation);

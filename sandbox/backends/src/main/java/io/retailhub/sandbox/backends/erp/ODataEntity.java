@@ -53,10 +53,7 @@ record ODataEntity(EntityType type, Map<String, Object> values, Map<String, List
 
 	/** The weak ETag, or null for types without a concurrency token. */
 	String etag() {
-		return type.properties()
-			.stream()
-			.filter(Property::concurrencyToken)
-			.findFirst()
+		return type.concurrencyToken()
 			.map(p -> values.get(p.name()))
 			.map(v -> ODataValues.etag(((ODataValues.DateTimeOffset) v).value()))
 			.orElse(null);

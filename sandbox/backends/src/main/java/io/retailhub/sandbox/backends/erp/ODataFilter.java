@@ -6,8 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,6 +25,10 @@ import io.retailhub.sandbox.backends.erp.Edm.Property;
  * {@code datetime'2024-05-01T00:00:00'}, {@code datetimeoffset'2024-05-01T00:00:00Z'},
  * {@code 100M}, {@code true}, {@code null}. Functions ({@code substringof}, ...) are refused with
  * a 400, as is any property the entity type does not declare.
+ *
+ * <p>Besides the test itself, a parsed filter says which {@link Equality equalities} every entity
+ * passing it meets, so that a service can fetch the few candidates through an index instead of
+ * testing every document; the test then runs on those candidates as it would on all.
  */
 final class ODataFilter {
 
@@ -38,45 +45,117 @@ final class ODataFilter {
 		this.type = type;
 	}
 
-	static Predicate<ODataEntity> parse(String expression, EntityType type) {
+	/**
+	 * A parsed {@code $filter}: the test, and equalities that every entity passing it meets
+	 * (necessary, not sufficient; empty when the filter implies none).
+	 */
+	record Filter(Predicate<ODataEntity> predicate, List<Equality> required) implements Predicate<ODataEntity> {
+
+		/** No {@code $filter}: everything passes. */
+		static final Filter ALL = new Filter(e -> true, List.of());
+
+		Filter {
+			required = List.copyOf(required);
+		}
+
+		@Override
+		public boolean test(ODataEntity entity) {
+			return predicate.test(entity);
+		}
+
+		Filter and(Filter other) {
+			List<Equality> both = new ArrayList<>(required);
+			both.addAll(other.required);
+			return new Filter(predicate.and(other.predicate), both);
+		}
+
+		/** An entity passing {@code a or b} meets, for each property both constrain, one of the values of either. */
+		Filter or(Filter other) {
+			Map<String, Equality> mine = first(required);
+			Map<String, Equality> theirs = first(other.required);
+			List<Equality> either = new ArrayList<>();
+			mine.forEach((property, equality) -> {
+				Equality alternative = theirs.get(property);
+				if (alternative != null) {
+					either.add(equality.or(alternative));
+				}
+			});
+			return new Filter(predicate.or(other.predicate), either);
+		}
+
+		Filter not() {
+			return new Filter(predicate.negate(), List.of());
+		}
+
+		private static Map<String, Equality> first(List<Equality> equalities) {
+			Map<String, Equality> byProperty = new LinkedHashMap<>();
+			equalities.forEach(e -> byProperty.putIfAbsent(e.property(), e));
+			return byProperty;
+		}
+	}
+
+	/**
+	 * {@code property eq} one of {@code values}: a condition a hash index can answer. Only string
+	 * properties compared with a non-null literal give one, since for strings {@code eq} is
+	 * {@link String#equals}.
+	 */
+	record Equality(String property, Set<String> values) {
+
+		Equality {
+			values = Set.copyOf(values);
+		}
+
+		/** The equalities a key predicate states, one per key property. */
+		static List<Equality> of(Map<String, String> key) {
+			return key.entrySet().stream().map(e -> new Equality(e.getKey(), Set.of(e.getValue()))).toList();
+		}
+
+		Equality or(Equality other) {
+			Set<String> union = new LinkedHashSet<>(values);
+			union.addAll(other.values);
+			return new Equality(property, union);
+		}
+	}
+
+	static Filter parse(String expression, EntityType type) {
 		ODataFilter parser = new ODataFilter(tokenize(expression), type);
-		Predicate<ODataEntity> predicate = parser.or();
+		Filter filter = parser.or();
 		if (parser.position != parser.tokens.size()) {
 			throw ODataException.badQuery("Invalid filter expression: unexpected '" + parser.tokens.get(parser.position)
 					+ "' in '" + expression + "'");
 		}
-		return predicate;
+		return filter;
 	}
 
-	private Predicate<ODataEntity> or() {
-		Predicate<ODataEntity> left = and();
+	private Filter or() {
+		Filter left = and();
 		while (accept("or")) {
 			left = left.or(and());
 		}
 		return left;
 	}
 
-	private Predicate<ODataEntity> and() {
-		Predicate<ODataEntity> left = unary();
+	private Filter and() {
+		Filter left = unary();
 		while (accept("and")) {
 			left = left.and(unary());
 		}
 		return left;
 	}
 
-	private Predicate<ODataEntity> unary() {
+	private Filter unary() {
 		if (accept("not")) {
-			return unary().negate();
+			return unary().not();
 		}
 		if (accept("(")) {
-			Predicate<ODataEntity> inner = or();
+			Filter inner = or();
 			expect(")");
 			return inner;
 		}
 		return comparison();
 	}
 
-	private Predicate<ODataEntity> comparison() {
+	private Filter comparison() {
 		String name = next("a property name");
 		if (peekIs("(")) {
 			throw ODataException.badQuery("Filter function '" + name + "' is not supported by the sandbox");
@@ -88,7 +167,11 @@ final class ODataFilter {
 			throw ODataException.badQuery("Invalid filter operator '" + operator + "'");
 		}
 		Object literal = literal(next("a literal"), property);
-		return entity -> compare(entity.value(name), operator, literal);
+		Predicate<ODataEntity> test = entity -> compare(entity.value(name), operator, literal);
+		if (operator.equals("eq") && literal instanceof String text) {
+			return new Filter(test, List.of(new Equality(name, Set.of(text))));
+		}
+		return new Filter(test, List.of());
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import io.retailhub.sandbox.backends.erp.Edm.EntityType;
 import io.retailhub.sandbox.backends.erp.Edm.Navigation;
@@ -18,7 +17,7 @@ import io.retailhub.sandbox.backends.erp.Edm.Navigation;
  * checked against the entity type. Unknown {@code $} options and non-JSON formats are refused;
  * other parameters (such as {@code sap-client}) are ignored, as Gateway does.
  */
-record ODataQuery(Predicate<ODataEntity> filter, Comparator<ODataEntity> orderBy, int skip, Integer top,
+record ODataQuery(ODataFilter.Filter filter, Comparator<ODataEntity> orderBy, int skip, Integer top,
 		boolean inlineCount, Expand expand, Set<String> select) {
 
 	private static final Set<String> OPTIONS = Set.of("$filter", "$orderby", "$top", "$skip", "$inlinecount",
@@ -83,7 +82,8 @@ record ODataQuery(Predicate<ODataEntity> filter, Comparator<ODataEntity> orderBy
 			throw ODataException.badQuery("The sandbox serves $format=json only, not '" + format + "'");
 		}
 		String filter = parameters.get("$filter");
-		Predicate<ODataEntity> predicate = filter == null || filter.isBlank() ? e -> true : ODataFilter.parse(filter, type);
+		ODataFilter.Filter predicate = filter == null || filter.isBlank() ? ODataFilter.Filter.ALL
+				: ODataFilter.parse(filter, type);
 		String inlineCount = parameters.getOrDefault("$inlinecount", "none");
 		if (!inlineCount.equals("allpages") && !inlineCount.equals("none")) {
 			throw ODataException.badQuery("Invalid value '" + inlineCount + "' for $inlinecount");
@@ -94,6 +94,15 @@ record ODataQuery(Predicate<ODataEntity> filter, Comparator<ODataEntity> orderBy
 				Expand.parse(parameters.get("$expand"), type), select(parameters.get("$select"), type));
 	}
 
+	/**
+	 * Equalities every entity this query can answer meets: what a service may look up by index
+	 * ({@link ODataService#entities(String, List)}) before {@link #apply} tests the candidates.
+	 */
+	List<ODataFilter.Equality> required() {
+		return filter.required();
+	}
+
+	/** Filters, sorts and pages the entities (all of the set, or its candidates in the set's order). */
 	Page apply(List<ODataEntity> entities) {
 		List<ODataEntity> matching = entities.stream().filter(filter).sorted(orderBy).toList();
 		List<ODataEntity> page = matching.stream()

@@ -18,9 +18,19 @@ interface ODataService {
 	/** Every entity of an entity set, in the order the backend lists them (document number). */
 	List<ODataEntity> entities(String entitySet);
 
+	/**
+	 * The entities of a set that may meet every one of the {@code required} equalities, in the
+	 * order of {@link #entities(String)}: each entity of the set that meets them all must be among
+	 * them; others may be too (the caller still tests its whole filter). By default the whole set;
+	 * services override it to answer from an index, building entities only for the candidates.
+	 */
+	default List<ODataEntity> entities(String entitySet, List<ODataFilter.Equality> required) {
+		return entities(entitySet);
+	}
+
 	/** One entity by its key values; empty when there is none. */
 	default Optional<ODataEntity> entity(String entitySet, Map<String, String> key) {
-		return entities(entitySet).stream().filter(e -> e.hasKey(key)).findFirst();
+		return entities(entitySet, ODataFilter.Equality.of(key)).stream().filter(e -> e.hasKey(key)).findFirst();
 	}
 
 	/** A deep insert; answers the created entity with its navigations filled. */

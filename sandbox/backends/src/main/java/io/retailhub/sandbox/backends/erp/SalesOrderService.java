@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code API_SALES_ORDER_SRV}, read only: sales orders with their items and each item's pricing
  * elements (PPR0 list price, DM01 promotion discount). The entities are built once; the orders
- * never change.
+ * never change. Key reads and {@code eq} filters on the properties the hub asks by (customer
+ * reference, sold-to party, sales order) go through indexes built with them.
  */
 @Component
 class SalesOrderService implements ODataService {
@@ -28,6 +29,8 @@ class SalesOrderService implements ODataService {
 	private final List<ODataEntity> items;
 
 	private final List<ODataEntity> pricingElements;
+
+	private final Map<String, ODataLookup<ODataEntity>> lookups;
 
 	SalesOrderService(SalesOrders salesOrders) {
 		List<ODataEntity> orders = new ArrayList<>();
@@ -46,6 +49,11 @@ class SalesOrderService implements ODataService {
 		this.orders = List.copyOf(orders);
 		this.items = List.copyOf(items);
 		this.pricingElements = List.copyOf(pricingElements);
+		this.lookups = Map.of(ErpModel.SALES_ORDER.entitySet(),
+				ODataLookup.of(this.orders, "SalesOrder", "PurchaseOrderByCustomer", "SoldToParty"),
+				ErpModel.SALES_ORDER_ITEM.entitySet(),
+				ODataLookup.of(this.items, "SalesOrder", "PurchaseOrderByCustomer"),
+				ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT.entitySet(), ODataLookup.of(this.pricingElements, "SalesOrder"));
 	}
 
 	@Override
@@ -60,6 +68,12 @@ class SalesOrderService implements ODataService {
 			case "A_SalesOrderItem" -> items;
 			default -> pricingElements;
 		};
+	}
+
+	@Override
+	public List<ODataEntity> entities(String entitySet, List<ODataFilter.Equality> required) {
+		ODataLookup<ODataEntity> lookup = lookups.get(entitySet);
+		return lookup == null ? entities(entitySet) : lookup.candidates(required).orElseGet(() -> entities(entitySet));
 	}
 
 	private static ODataEntity header(SalesOrder order, List<ODataEntity> items) {

@@ -3,6 +3,7 @@ package io.retailhub.sandbox.backends.payment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Thread-safe: every change happens under this object's lock, so two concurrent refunds of one
  * payment can never together exceed what was captured. Reads see a consistent snapshot.
+ *
+ * <p>Searches by metadata (how the hub finds an order's payment) look the intents up by index,
+ * refunds are kept per intent, and charges map to their intent: no request scans the account.
  */
 @Component
 public class PaymentLedger {
@@ -42,6 +45,9 @@ public class PaymentLedger {
 	private final Map<String, PaymentIntent> intents = new HashMap<>();
 
 	private final Map<String, String> intentByCharge = new HashMap<>();
+
+	/** Metadata key, then value, then the intents carrying it. */
+	private final Map<String, Map<String, List<PaymentIntent>>> intentsByMetadata = new HashMap<>();
 
 	private final Map<String, Refund> refunds = new HashMap<>();
 
@@ -60,8 +66,7 @@ public class PaymentLedger {
 					currency, status, order.chargeId(), data.customer(order.customerNumber()).paymentCustomerId(),
 					Map.of("order_id", order.orderNumber()), order.placedAt().getEpochSecond(),
 					"Order " + order.orderNumber());
-			intents.put(intent.id(), intent);
-			intentByCharge.put(intent.latestCharge(), intent.id());
+			add(intent);
 			for (DemoReturn demoReturn : order.returns()) {
 				store(new Refund(demoReturn.refundId(), ++sequence, intent.id(), intent.latestCharge(),
 						minorUnits(demoReturn.refundAmount(), currency), currency, Refund.SUCCEEDED,
@@ -81,11 +86,18 @@ public class PaymentLedger {
 		return Optional.ofNullable(intents.get(id));
 	}
 
-	/** Intents matching a search, newest first. */
-	synchronized List<PaymentIntent> intents(Predicate<PaymentIntent> matching) {
-		return intents.values()
-			.stream()
-			.filter(matching)
+	/** Intents matching a search, newest first; a metadata clause narrows them through its index. */
+	synchronized List<PaymentIntent> intents(SearchQuery.Search search) {
+		Collection<PaymentIntent> candidates = intents.values();
+		for (SearchQuery.Clause clause : search.metadata()) {
+			List<PaymentIntent> carrying = intentsByMetadata.getOrDefault(clause.metadataKey(), Map.of())
+				.getOrDefault(clause.value(), List.of());
+			if (carrying.size() < candidates.size()) {
+				candidates = carrying;
+			}
+		}
+		return candidates.stream()
+			.filter(search)
 			.sorted(Comparator.comparingLong(PaymentIntent::created).thenComparing(PaymentIntent::id).reversed())
 			.toList();
 	}
@@ -242,6 +254,15 @@ public class PaymentLedger {
 			.filter(Refund::holdsAmount)
 			.mapToLong(Refund::amount)
 			.sum();
+	}
+
+	private void add(PaymentIntent intent) {
+		intents.put(intent.id(), intent);
+		intentByCharge.put(intent.latestCharge(), intent.id());
+		intent.metadata()
+			.forEach((key, value) -> intentsByMetadata.computeIfAbsent(key, k -> new HashMap<>())
+				.computeIfAbsent(value, v -> new ArrayList<>())
+				.add(intent));
 	}
 
 	private void store(Refund refund) {

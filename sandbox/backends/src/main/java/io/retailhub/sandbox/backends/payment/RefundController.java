@@ -64,7 +64,10 @@ class RefundController {
 		if (paymentIntent != null && ledger.intent(paymentIntent).isEmpty()) {
 			throw StripeException.notFound("payment_intent", "No such payment_intent: '" + paymentIntent + "'");
 		}
-		List<Refund> refunds = ledger.refunds(paymentIntent);
+		// a charge's refunds are among its intent's: no need to sort the whole account
+		List<Refund> refunds = paymentIntent == null && charge != null
+				? ledger.intentOfCharge(charge).map(intent -> ledger.refunds(intent.id())).orElse(List.of())
+				: ledger.refunds(paymentIntent);
 		if (charge != null) {
 			refunds = refunds.stream().filter(r -> r.charge().equals(charge)).toList();
 		}

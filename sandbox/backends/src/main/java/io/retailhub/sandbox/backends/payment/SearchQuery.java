@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * the sandbox understands for PaymentIntents: exact-match clauses {@code field:'value'} on
  * {@code metadata['key']}, {@code status}, {@code currency} and {@code customer}, joined by
  * {@code AND}. Values are quoted with single or double quotes; a backslash escapes a quote.
- * Anything else is refused as Stripe refuses a query it cannot parse.
+ * Anything else is refused as Stripe refuses a query it cannot parse. A parsed query also names
+ * its metadata clauses, so that the ledger can look the candidates up by index.
  */
 final class SearchQuery {
 
@@ -24,31 +25,64 @@ final class SearchQuery {
 		this.query = query;
 	}
 
+	/** A parsed query: every clause must hold. */
+	record Search(List<Clause> clauses) implements Predicate<PaymentIntent> {
+
+		Search {
+			clauses = List.copyOf(clauses);
+		}
+
+		@Override
+		public boolean test(PaymentIntent intent) {
+			return clauses.stream().allMatch(c -> c.test(intent));
+		}
+
+		/** The {@code metadata['key']:'value'} clauses, which every match meets. */
+		List<Clause> metadata() {
+			return clauses.stream().filter(c -> c.metadataKey() != null).toList();
+		}
+	}
+
+	/** One exact-match clause; {@code metadataKey} is null for the top-level fields. */
+	record Clause(String field, String metadataKey, String value) implements Predicate<PaymentIntent> {
+
+		@Override
+		public boolean test(PaymentIntent intent) {
+			if (metadataKey != null) {
+				return value.equals(intent.metadata().get(metadataKey));
+			}
+			return switch (field) {
+				case "status" -> value.equals(intent.status());
+				case "currency" -> value.equals(intent.currency());
+				default -> value.equals(intent.customer());
+			};
+		}
+	}
+
 	/** @throws StripeException 400 for a query outside the supported language */
-	static Predicate<PaymentIntent> parse(String query) {
+	static Search parse(String query) {
 		if (query == null || query.isBlank()) {
 			throw StripeException.invalidParameter("parameter_missing", "query", "Missing required param: query.");
 		}
 		return new SearchQuery(query.strip()).clauses();
 	}
 
-	private Predicate<PaymentIntent> clauses() {
-		List<Predicate<PaymentIntent>> clauses = new ArrayList<>();
+	private Search clauses() {
+		List<Clause> clauses = new ArrayList<>();
 		clauses.add(clause());
 		while (position < query.length()) {
 			expect(" AND ");
 			clauses.add(clause());
 		}
-		return intent -> clauses.stream().allMatch(c -> c.test(intent));
+		return new Search(clauses);
 	}
 
-	private Predicate<PaymentIntent> clause() {
+	private Clause clause() {
 		if (query.startsWith("metadata[", position)) {
 			position += "metadata[".length();
 			String key = quoted();
 			expect("]:");
-			String value = quoted();
-			return intent -> value.equals(intent.metadata().get(key));
+			return new Clause("metadata", key, quoted());
 		}
 		int colon = query.indexOf(':', position);
 		if (colon < 0) {
@@ -60,12 +94,7 @@ final class SearchQuery {
 					+ "with an exact match (:)");
 		}
 		position = colon + 1;
-		String value = quoted();
-		return switch (field) {
-			case "status" -> intent -> value.equals(intent.status());
-			case "currency" -> intent -> value.equals(intent.currency());
-			default -> intent -> value.equals(intent.customer());
-		};
+		return new Clause(field, null, quoted());
 	}
 
 	private String quoted() {

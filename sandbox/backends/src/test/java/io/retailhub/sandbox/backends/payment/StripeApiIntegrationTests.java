@@ -354,6 +354,27 @@ class StripeApiIntegrationTests {
 	}
 
 	@Test
+	void listsTheRefundsOfAChargeNewestFirstAndNoneOfAnUnknownCharge() {
+		DemoOrder order = PaymentFixtures.untouchedCapturedOrder(data, "EUR");
+		String older = json.readTree(post("/v1/refunds", null, "charge=" + order.chargeId() + "&amount=100").getBody())
+			.get("id")
+			.asString();
+		String newer = json.readTree(post("/v1/refunds", null, "charge=" + order.chargeId() + "&amount=200").getBody())
+			.get("id")
+			.asString();
+
+		JsonNode refunds = json.readTree(get("/v1/refunds?charge=" + order.chargeId()).getBody());
+		JsonNode none = json.readTree(get("/v1/refunds?charge=ch_doesnotexist").getBody());
+
+		assertThat(refunds.get("data").valueStream().map(r -> r.get("id").asString()).toList())
+			.containsExactly(newer, older);
+		assertThat(refunds.get("data").valueStream().map(r -> r.get("charge").asString()).distinct().toList())
+			.containsExactly(order.chargeId());
+		assertThat(none.get("object").asString()).isEqualTo("list");
+		assertThat(none.get("data")).isEmpty();
+	}
+
+	@Test
 	void seedsARefundForEveryDemoReturn() {
 		DemoOrder order = PaymentFixtures.partlyRefundedOrder(data);
 		DemoReturn demoReturn = order.returns().get(0);
