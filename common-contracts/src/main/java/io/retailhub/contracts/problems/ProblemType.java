@@ -17,7 +17,13 @@ public enum ProblemType {
 	CONFLICT("conflict", "The request conflicts with the current state", 409),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used with different parameters", 409),
 	BACKEND_REJECTED("backend-rejected", "A backend system rejected the request", 422),
+	/** Nothing was sent to the backend, or only a read was: safe to try again later. */
 	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
+	/**
+	 * A write reached the backend (or may have) and no answer came in time: it may have happened.
+	 * Find out before writing again, or repeat it with the same idempotency key.
+	 */
+	BACKEND_TIMEOUT("backend-timeout", "A backend system did not answer in time", 504),
 	WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "The webhook signature is missing or invalid", 401),
 	EVENTS_UNAVAILABLE("events-unavailable", "Events cannot be published right now", 503),
 	INTERNAL_ERROR("internal-error", "Unexpected error", 500);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.retailhub.contracts.RefundStatus;
 import io.retailhub.contracts.commands.CreateRefund;
@@ -33,8 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Before sending again after any earlier submission (an answer lost to a timeout, a crash
  * mid-call), the provider is asked for refunds of the order under that reference: if one is
  * there, it is the refund, even if the provider has forgotten the key meanwhile.</li>
- * <li>Provider unavailable: the step parks, the refund is QUEUED, the customer's case gets a
- * "refund pending" note (scheduled once), and the engine retries with backoff.</li>
+ * <li>Provider unavailable: the step parks, the refund is QUEUED (the event says when the engine
+ * tries again), the customer's case gets a "refund pending" note (scheduled once), and the engine
+ * retries with backoff.</li>
+ * <li>No answer (a read timeout, the system API's 504): the refund is UNKNOWN. It stays UNKNOWN,
+ * not QUEUED and with no "pending" note, until the provider answers: "unavailable" on a later
+ * attempt says nothing about the submission that went unanswered, which may have paid.</li>
  * <li>Refused, or retries exhausted: a person must refund by hand.</li>
  * </ul>
  */
@@ -74,9 +79,11 @@ class SubmitRefundStep implements StepHandler {
 	@Override
 	public StepResult execute(StepExecution step) {
 		// marks the submission before it leaves, so that a crash mid-call is followed by a look-up
+		AtomicBoolean unresolved = new AtomicBoolean();
 		Optional<Refund> marked = transactions.execute(tx -> refunds.findByReturnId(step.workflowId())
 			.filter(r -> r.status().awaitsProvider())
 			.map(r -> {
+				unresolved.set(unresolved(r));
 				r.submitting(clock.instant());
 				return refunds.saveAndFlush(r);
 			}));
@@ -98,7 +105,12 @@ class SubmitRefundStep implements StepHandler {
 		}
 		catch (SystemApiUnavailable ex) {
 			String reason = ex.backend() + " unavailable: " + ex.getMessage();
-			return StepResult.park(reason, () -> queue(refund, reason, step));
+			if (unresolved.get()) {
+				String waiting = reason + "; an earlier submission got no answer, the refund is looked up first";
+				return StepResult.park(waiting, () -> reload(refund).ifPresent(r -> r.markUnknown(waiting,
+						clock.instant())));
+			}
+			return StepResult.park(reason, nextAttemptAt -> queue(refund, reason, step, nextAttemptAt));
 		}
 		catch (SystemApiAmbiguous ex) {
 			String reason = "no answer from the payment provider, will look the refund up before resubmitting: "
@@ -149,16 +161,23 @@ class SubmitRefundStep implements StepHandler {
 		}));
 	}
 
-	private void queue(Refund refund, String reason, StepExecution step) {
+	/** Nothing was paid and payment is away: QUEUED until {@code nextAttemptAt}, the step's new due time. */
+	private void queue(Refund refund, String reason, StepExecution step, Instant nextAttemptAt) {
 		reload(refund).ifPresent(r -> {
 			Instant now = clock.instant();
 			r.queue(reason, now);
 			outbox.append(new RefundQueued(HubRefundId.of(r.id()), ReturnId.of(r.returnId()), r.orderId(), r.amount(),
-					reason, Math.max(1, step.attempt()), now, now));
+					reason, Math.max(1, step.attempt()), nextAttemptAt, now));
 			// once per return: scheduling the same step again is a no-op
 			steps.schedule(r.returnId(), ReturnWorkflow.TYPE, ReturnWorkflow.NOTE_REFUND_PENDING, now);
 			steps.recordTimeline(r.returnId(), "refund.queued", reason);
 		});
+	}
+
+	/** An earlier submission got no answer (UNKNOWN) or its instance died mid-call (still SUBMITTED). */
+	private static boolean unresolved(Refund refund) {
+		return refund.status() == io.retailhub.process.refunds.RefundStatus.UNKNOWN
+				|| refund.status() == io.retailhub.process.refunds.RefundStatus.SUBMITTED;
 	}
 
 	private Optional<Refund> reload(Refund refund) {

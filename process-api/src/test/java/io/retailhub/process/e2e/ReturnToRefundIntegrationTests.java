@@ -1,6 +1,7 @@
 package io.retailhub.process.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -184,6 +185,21 @@ class ReturnToRefundIntegrationTests {
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(crmCase.path("comments")).anySatisfy(c -> assertThat(c.path("body").asString()).contains("pending"));
+		// and each refund-queued event says when the engine really tries again: the step's due time after that park
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode submit = step(api.workflow(id), "refund.submit");
+			assertThat(submit.path("status").asString()).isEqualTo("PARKED");
+			int attempts = submit.path("attempts").asInt();
+			List<JsonNode> queued = PublishedEvents.of(Topics.REFUNDS, order.orderNumber())
+				.stream()
+				.filter(e -> e.type().equals(EventType.REFUND_QUEUED.type()))
+				.map(e -> json.readTree(e.payload()))
+				.toList();
+			assertThat(queued).filteredOn(q -> q.path("attempts").asInt() == attempts)
+				.singleElement()
+				.satisfies(q -> assertThat(Instant.parse(q.path("nextAttemptAt").asString()))
+					.isEqualTo(Instant.parse(submit.path("dueAt").asString())));
+		});
 		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore);
 
 		// when payment recovers
@@ -194,6 +210,14 @@ class ReturnToRefundIntegrationTests {
 		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore + 1);
 		assertThat(HubSandbox.paymentEffect(PaymentEffects.IDEMPOTENCY_CONFLICTS)).isEqualTo(conflictsBefore);
 		assertThat(api.workflow(id).path("refundStatus").asString()).isEqualTo("COMPLETED");
+	}
+
+	private static JsonNode step(JsonNode workflow, String name) {
+		return workflow.path("steps")
+			.valueStream()
+			.filter(s -> s.path("step").asString().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private JsonNode awaitStatus(String id, String status, Predicate<JsonNode> and) {

@@ -100,6 +100,16 @@ class SystemApiClientTests {
 	}
 
 	@Test
+	void treatsABackendTimeoutAsAmbiguousNotUnavailable() throws IOException {
+		SystemApiClient client = answering(504, """
+				{"type":"https://retailhub.io/problems/backend-timeout","status":504,
+				 "detail":"The payment system did not answer in time","backend":"payment"}""", null);
+
+		assertThatExceptionOfType(SystemApiAmbiguous.class).isThrownBy(() -> client.createRefund("key", refund()))
+			.withMessageContaining("504");
+	}
+
+	@Test
 	void treatsAReadTimeoutAsAmbiguous() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		server.createContext("/", exchange -> {

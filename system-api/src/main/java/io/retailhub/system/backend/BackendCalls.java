@@ -1,5 +1,9 @@
 package io.retailhub.system.backend;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -43,11 +48,35 @@ import org.springframework.web.client.RestClientResponseException;
  * The breaker sits outside the retry so that a call retried three times counts as one failure,
  * not three. Only {@link #read reads} and {@link #idempotentWrite writes that carry an idempotency
  * key} are retried; a plain {@link #write} runs once. A rate limiter applies only where one is
- * configured for the backend (ERP). Whatever goes wrong on the transport side ends as a
- * {@link BackendUnavailableException}; a backend's refusals pass through untouched.
+ * configured for the backend (ERP). A backend's refusals pass through untouched; transport
+ * failures end in one of two exceptions, by what the caller may assume:
+ * <ul>
+ * <li>{@link BackendUnavailableException} (503): nothing was done. Nothing was sent (breaker open,
+ * bulkhead full, rate limit, connection refused), the backend answered that it could not (5xx,
+ * 429), or the call was a read, which changes nothing however it ended.</li>
+ * <li>{@link BackendTimeoutException} (504): a write was sent and no answer came (the time limiter
+ * gave up, the read timed out, the connection broke), so it may have happened. Once one attempt of
+ * a write ended so, the call ends so too, even if a later retry found the backend unavailable: the
+ * first attempt may still have done it.</li>
+ * </ul>
  */
 @Component
 public class BackendCalls implements DisposableBean {
+
+	/** What a call does to the backend: decides whether it is retried and what a lost answer means. */
+	private enum Kind {
+
+		READ, IDEMPOTENT_WRITE, WRITE;
+
+		boolean retried() {
+			return this != WRITE;
+		}
+
+		boolean writes() {
+			return this != READ;
+		}
+
+	}
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
@@ -83,33 +112,40 @@ public class BackendCalls implements DisposableBean {
 		this.rateLimiters = rateLimiters;
 	}
 
-	/** A call that changes nothing: retried on transient failures. */
+	/** A call that changes nothing: retried on transient failures; a timeout is "unavailable". */
 	public <T> T read(String backend, Supplier<T> call) {
-		return run(backend, call, true);
+		return run(backend, call, Kind.READ);
 	}
 
-	/** A write the backend deduplicates (idempotency key, upsert by external ID): safe to retry. */
+	/**
+	 * A write the backend deduplicates (idempotency key, upsert by external ID): retried, also
+	 * after a timeout; if no attempt got an answer, a {@link BackendTimeoutException}.
+	 */
 	public <T> T idempotentWrite(String backend, Supplier<T> call) {
-		return run(backend, call, true);
+		return run(backend, call, Kind.IDEMPOTENT_WRITE);
 	}
 
-	/** A write that must never be repeated blindly: runs at most once. */
+	/**
+	 * A write that must never be repeated blindly: runs at most once; a timeout is a
+	 * {@link BackendTimeoutException}.
+	 */
 	public <T> T write(String backend, Supplier<T> call) {
-		return run(backend, call, false);
+		return run(backend, call, Kind.WRITE);
 	}
 
-	private <T> T run(String backend, Supplier<T> call, boolean retryable) {
+	private <T> T run(String backend, Supplier<T> call, Kind kind) {
 		CircuitBreaker breaker = circuitBreakers.circuitBreaker(backend);
 		TimeLimiter timeLimiter = timeLimiters.timeLimiter(backend);
 		Bulkhead bulkhead = bulkheads.bulkhead(backend);
+		// set when an attempt of a write went out and no answer came: from then on it may have happened
+		AtomicBoolean unanswered = new AtomicBoolean();
 
-		Callable<T> guarded = () -> timeLimiter
-			.executeFutureSupplier(() -> executor.submit(() -> translateTransport(backend, call)));
+		Callable<T> guarded = () -> attempt(backend, call, kind, timeLimiter, unanswered);
 		guarded = Bulkhead.decorateCallable(bulkhead, guarded);
 		if (rateLimiters.find(backend).isPresent()) {
 			guarded = RateLimiter.decorateCallable(rateLimiters.rateLimiter(backend), guarded);
 		}
-		if (retryable) {
+		if (kind.retried()) {
 			guarded = Retry.decorateCallable(retries.retry(backend), guarded);
 		}
 		guarded = CircuitBreaker.decorateCallable(breaker, guarded);
@@ -122,23 +158,53 @@ public class BackendCalls implements DisposableBean {
 					ex);
 		}
 		catch (BulkheadFullException ex) {
-			throw new BackendUnavailableException(backend, "too many concurrent calls", Duration.ofSeconds(1), ex);
+			throw unlessUnanswered(unanswered,
+					new BackendUnavailableException(backend, "too many concurrent calls", Duration.ofSeconds(1), ex));
 		}
 		catch (RequestNotPermitted ex) {
-			throw new BackendUnavailableException(backend, "rate limit reached",
-					rateLimiters.rateLimiter(backend).getRateLimiterConfig().getLimitRefreshPeriod(), ex);
+			throw unlessUnanswered(unanswered, new BackendUnavailableException(backend, "rate limit reached",
+					rateLimiters.rateLimiter(backend).getRateLimiterConfig().getLimitRefreshPeriod(), ex));
 		}
-		catch (TimeoutException ex) {
-			throw new BackendUnavailableException(backend,
-					"no answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms",
-					Duration.ofSeconds(5), ex);
-		}
-		catch (ExecutionException ex) {
-			throw rethrow(backend, ex.getCause());
+		catch (BackendUnavailableException ex) {
+			throw unlessUnanswered(unanswered, ex);
 		}
 		catch (Exception ex) {
 			throw rethrow(backend, ex);
 		}
+	}
+
+	/** One attempt, cut off by the time limiter. */
+	private <T> T attempt(String backend, Supplier<T> call, Kind kind, TimeLimiter timeLimiter,
+			AtomicBoolean unanswered) throws Exception {
+		try {
+			return timeLimiter
+				.executeFutureSupplier(() -> executor.submit(() -> translateTransport(backend, call, kind)));
+		}
+		catch (TimeoutException ex) {
+			String reason = "no answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis()
+					+ " ms";
+			if (kind.writes()) {
+				unanswered.set(true);
+				throw new BackendTimeoutException(backend, reason, ex);
+			}
+			throw new BackendUnavailableException(backend, reason, Duration.ofSeconds(5), ex);
+		}
+		catch (Exception ex) {
+			RuntimeException failure = rethrow(backend, ex);
+			if (failure instanceof BackendTimeoutException) {
+				unanswered.set(true);
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * A retry that found the backend unavailable after an earlier attempt of the same write went
+	 * unanswered: the earlier attempt may have done it, so the caller must hear "timeout".
+	 */
+	private static RuntimeException unlessUnanswered(AtomicBoolean unanswered, BackendUnavailableException ex) {
+		return unanswered.get() ? new BackendTimeoutException(ex.backend(),
+				"an earlier attempt got no answer, the last one: " + ex.getMessage(), ex) : ex;
 	}
 
 	private static RuntimeException rethrow(String backend, Throwable failure) {
@@ -152,15 +218,23 @@ public class BackendCalls implements DisposableBean {
 	}
 
 	/**
-	 * Turns transport failures (connection refused, read timeout, 5xx, 429) into
-	 * {@link BackendUnavailableException}s so the breaker and retry see one kind of transient
-	 * failure. A 4xx the adapter did not handle becomes a {@link BackendRejectedException}.
+	 * Turns transport failures into the exceptions the breaker and retry understand: a connection
+	 * that could not be made, a 5xx or a 429 is a {@link BackendUnavailableException}; a write whose
+	 * answer was lost after it was sent (read timeout, connection reset) a
+	 * {@link BackendTimeoutException}; a read's lost answer is only "unavailable". A 4xx the adapter
+	 * did not handle becomes a {@link BackendRejectedException}.
 	 */
-	private static <T> T translateTransport(String backend, Supplier<T> call) {
+	private static <T> T translateTransport(String backend, Supplier<T> call, Kind kind) {
 		try {
 			return call.get();
 		}
 		catch (ResourceAccessException ex) {
+			if (kind.writes() && !neverConnected(ex)) {
+				throw new BackendTimeoutException(backend,
+						"no answer after the request was sent (" + ex.getMostSpecificCause().getClass().getSimpleName()
+								+ ")",
+						ex);
+			}
 			throw new BackendUnavailableException(backend, "no connection or no answer", Duration.ofSeconds(5), ex);
 		}
 		catch (HttpServerErrorException ex) {
@@ -174,6 +248,17 @@ public class BackendCalls implements DisposableBean {
 			throw new BackendRejectedException(backend, ex.getStatusCode().value(), null,
 					backend + " refused the request with status " + ex.getStatusCode().value());
 		}
+	}
+
+	/** The connection was never made (refused, connect timeout, unknown host): the request did not leave. */
+	private static boolean neverConnected(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+					|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Duration retryAfter(RestClientResponseException ex) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.retailhub.contracts.problems.ProblemProperties;
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.system.backend.BackendRejectedException;
+import io.retailhub.system.backend.BackendTimeoutException;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.IdempotencyKeyReusedException;
 import io.retailhub.system.backend.ResourceNotFoundException;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The system layer's own failures as problem+json: what a backend does not know (404), cannot
- * answer now (503 naming the backend, with Retry-After) or refuses (422, 409). Everything else,
+ * answer now (503 naming the backend, with Retry-After), did not answer in time after a write was
+ * sent (504, it may have happened) or refuses (422, 409). Everything else,
  * bad input included, is answered by the hub-wide {@link io.retailhub.web.HubProblemHandling}.
  */
 @RestControllerAdvice
@@ -46,6 +48,21 @@ class BackendProblemHandling {
 		long seconds = ex.retryAfter() == null ? 5 : Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		return respond(problem, headers);
+	}
+
+	/**
+	 * A write that may have happened: 504, and no Retry-After, because trying again blindly is
+	 * exactly what the caller must not do; it looks the result up or repeats the write with the
+	 * same idempotency key.
+	 */
+	@ExceptionHandler(BackendTimeoutException.class)
+	ResponseEntity<ProblemDetail> timeout(BackendTimeoutException ex, HttpServletRequest request) {
+		log.warn("backend timeout: {}", ex.getMessage());
+		ProblemDetail problem = ProblemResponses.problem(ProblemType.BACKEND_TIMEOUT, "The " + ex.backend()
+				+ " system did not answer in time; the request may have been carried out there. Check before"
+				+ " sending it again, or send it again with the same idempotency key.", request);
+		problem.setProperty(ProblemProperties.BACKEND, ex.backend());
+		return respond(problem, null);
 	}
 
 	@ExceptionHandler(BackendRejectedException.class)

@@ -10,8 +10,13 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.RequestCounts;
+import io.retailhub.sandbox.backends.payment.PaymentEffects;
+import io.retailhub.sandbox.backends.payment.PaymentLedger;
+import io.retailhub.sandbox.backends.payment.RefundBehavior;
+import io.retailhub.system.payment.PaymentTestOrders;
 import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
@@ -117,8 +122,10 @@ class ResilienceIntegrationTests {
 		ResponseEntity<String> slow = get(http, ORDER);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-		assertThat(slow.getStatusCode().value()).isEqualTo(503);
-		assertThat(slow.getBody()).contains("\"backend\":\"erp\"");
+		assertThat(slow.getStatusCode().value()).as("a read changes nothing: unavailable, not ambiguous")
+			.isEqualTo(503);
+		assertThat(slow.getBody()).contains("\"type\":\"https://retailhub.io/problems/backend-unavailable\"")
+			.contains("\"backend\":\"erp\"");
 		assertThat(took).as("three attempts of 400 ms, never the backend's 5 s").isLessThan(Duration.ofSeconds(3));
 	}
 
@@ -148,5 +155,83 @@ class ResilienceIntegrationTests {
 		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
 			.as("one attempt: adding a comment is not idempotent")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aCaseCommentWhoseAnswerDoesNotComeInTimeIsA504SentOnce() {
+		// given a case, and a CRM that now answers after 5 s, far beyond the 400 ms time limit
+		String caseId = openCase("resilience-timeout-case");
+		Sandbox.latency(Backend.CRM, 5_000);
+		long postsBefore = Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST");
+
+		// when a comment is added
+		ResponseEntity<String> comment = http.post()
+			.uri("/api/system/v1/cases/{id}/comments", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"body\":\"Refund pending\",\"published\":false}")
+			.retrieve()
+			.toEntity(String.class);
+
+		// then the caller hears "it may have happened" (504), not "unavailable", and the comment went out once
+		assertThat(comment.getStatusCode().value()).isEqualTo(504);
+		assertThat(comment.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(comment.getHeaders().getFirst("Retry-After")).isNull();
+		assertThat(comment.getBody()).contains("\"type\":\"https://retailhub.io/problems/backend-timeout\"")
+			.contains("\"status\":504")
+			.contains("\"backend\":\"crm\"");
+		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
+			.as("a timed-out comment is not retried: it may be there already")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRefundWhoseAttemptsAllGoUnansweredIsA504AndPaysOnce() {
+		// given a payment provider that takes 2 s to make a refund: the first attempt is cut off at 400 ms,
+		// the retries with the same key find the first request still running (Stripe's 409, "try later")
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		PaymentLedger ledger = Sandbox.bean(PaymentLedger.class);
+		PaymentEffects effects = Sandbox.bean(PaymentEffects.class);
+		ledger.refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(2_000));
+		long createdBefore = effects.count(PaymentEffects.REFUNDS_CREATED);
+		long postsBefore = Sandbox.bean(RequestCounts.class).count(Backend.PAYMENT, "POST");
+		try {
+			// when the refund is requested
+			ResponseEntity<String> refund = http.post()
+				.uri("/api/system/v1/refunds")
+				.header("Idempotency-Key", "resilience-timeout-refund-" + order.orderNumber())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("""
+						{"orderId":"%s","amount":{"amount":10.00,"currency":"USD"},"reference":"RES-TIMEOUT-%s"}"""
+					.formatted(order.orderNumber(), order.orderNumber()))
+				.retrieve()
+				.toEntity(String.class);
+
+			// then the answer is 504, although the last retry only heard "busy": the first attempt may have paid
+			assertThat(refund.getStatusCode().value()).isEqualTo(504);
+			assertThat(refund.getBody()).contains("\"type\":\"https://retailhub.io/problems/backend-timeout\"")
+				.contains("\"backend\":\"payment\"");
+			assertThat(Sandbox.bean(RequestCounts.class).count(Backend.PAYMENT, "POST") - postsBefore)
+				.as("an idempotent write is retried with its key").isEqualTo(3);
+			// and the provider made the refund once
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> effects.count(PaymentEffects.REFUNDS_CREATED) == createdBefore + 1);
+			assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
+		}
+		finally {
+			ledger.resetRefundBehavior();
+		}
+	}
+
+	private String openCase(String externalId) {
+		String caseJson = """
+				{"externalId":"%s","customerId":"17100001","subject":"Where is my parcel?"}""".formatted(externalId);
+		ResponseEntity<String> opened = http.post()
+			.uri("/api/system/v1/cases")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(caseJson)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(opened.getStatusCode().is2xxSuccessful()).isTrue();
+		return opened.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 	}
 }

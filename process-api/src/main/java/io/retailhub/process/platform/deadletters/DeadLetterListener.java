@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.retailhub.process.platform.kafka.DeadLetterHeaders;
 import io.retailhub.process.platform.kafka.DeadLetterTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -63,11 +64,19 @@ class DeadLetterListener {
 				record.value(), headers, error(record), Instant.ofEpochMilli(record.timestamp()), null, 0);
 	}
 
-	/** The exception as the publisher recorded it: its class (the root cause's, if any) and message. */
+	/**
+	 * Why the record failed, as process-api's dead-letter publisher summed it up (the root cause's
+	 * class and message, the listener's exception as context). A record without that header (put
+	 * there by hand, or by another publisher) is described by Spring Kafka's headers: the exception's
+	 * class with its own message.
+	 */
 	private static String error(ConsumerRecord<String, byte[]> record) {
+		String error = text(record, DeadLetterHeaders.ERROR);
+		if (error != null && !error.isBlank()) {
+			return error;
+		}
 		String message = text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-		String cause = text(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-		String type = cause != null ? cause : text(record, KafkaHeaders.DLT_EXCEPTION_FQCN);
+		String type = text(record, KafkaHeaders.DLT_EXCEPTION_FQCN);
 		if (type == null && message == null) {
 			return "no error recorded";
 		}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.process.platform.kafka.DeadLetterHeaders;
 import io.retailhub.web.ProblemException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
  * same {@code ce_id}) to the original topic, keyed as before, and counts the replay. It is
  * idempotent downstream: a consumer that already processed the event finds it in its inbox and
  * skips it, so replaying twice, or replaying an event that did get through, changes nothing. The
- * dead-letter bookkeeping headers are left out; a {@value #REPLAY_OF} header names the dead
- * letter, so a replay that fails again can be traced back.
+ * dead-letter bookkeeping headers ({@code kafka_dlt-*}, {@code retailhub_dlt-*}) are left out; a
+ * {@value #REPLAY_OF} header names the dead letter, so a replay that fails again can be traced
+ * back.
  */
 @Component
 class DeadLetterManagement {
@@ -66,7 +68,8 @@ class DeadLetterManagement {
 				letter.payload());
 		letter.headers()
 			.stream()
-			.filter(header -> !header.name().startsWith(DEAD_LETTER_HEADER_PREFIX) && !header.name().equals(REPLAY_OF))
+			.filter(header -> !header.name().startsWith(DEAD_LETTER_HEADER_PREFIX)
+					&& !header.name().startsWith(DeadLetterHeaders.PREFIX) && !header.name().equals(REPLAY_OF))
 			.forEach(header -> record.headers().add(header.name(), header.bytes()));
 		record.headers().add(REPLAY_OF, id.toString().getBytes(StandardCharsets.UTF_8));
 		try {

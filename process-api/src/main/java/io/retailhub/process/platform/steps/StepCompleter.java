@@ -123,7 +123,8 @@ class StepCompleter {
 			Duration delay = policy.backoff(attempt, ThreadLocalRandom.current()::nextDouble);
 			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.PARKED.recorded(), reason);
 			park.work().apply();
-			this.store.reschedule(claim, StepStatus.PARKED, attempt, delay, reason, reason);
+			Instant nextAttemptAt = this.store.reschedule(claim, StepStatus.PARKED, attempt, delay, reason, reason);
+			park.rescheduled().apply(nextAttemptAt);
 			if (current.get() != StepStatus.PARKED) {
 				log.warn(ALERT, "ALERT step parked: {} of {} workflow {}: {}; retrying by itself with backoff",
 						claim.step(), claim.workflowType(), claim.workflowId(), reason);

@@ -42,7 +42,16 @@ public sealed interface StepResult {
 	 * ALERT.
 	 */
 	static StepResult park(String reason, TransactionWork work) {
-		return new Park(orUnknown(reason), orNone(work));
+		return new Park(orUnknown(reason), orNone(work), RescheduledWork.none());
+	}
+
+	/**
+	 * Parked, as {@link #park(String, TransactionWork)}, with work that needs the time of the next
+	 * attempt: it is applied in the same transaction, after the engine rescheduled the step, and
+	 * receives the step's new due time.
+	 */
+	static StepResult park(String reason, RescheduledWork work) {
+		return new Park(orUnknown(reason), TransactionWork.none(), work != null ? work : RescheduledWork.none());
 	}
 
 	static StepResult park(String reason) {
@@ -66,8 +75,11 @@ public sealed interface StepResult {
 	record Retry(String error, TransactionWork work) implements StepResult {
 	}
 
-	/** See {@link StepResult#park(String, TransactionWork)}. */
-	record Park(String reason, TransactionWork work) implements StepResult {
+	/**
+	 * See {@link StepResult#park(String, TransactionWork)}; {@code rescheduled} runs after the step
+	 * was rescheduled, with its next due time.
+	 */
+	record Park(String reason, TransactionWork work, RescheduledWork rescheduled) implements StepResult {
 	}
 
 	/** See {@link StepResult#fail(String, TransactionWork)}. */

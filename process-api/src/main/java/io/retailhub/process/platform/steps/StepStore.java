@@ -164,22 +164,27 @@ class StepStore {
 			.update();
 	}
 
-	/** Back to PENDING (retry) or PARKED, due after {@code delay}; the lease is given up. */
-	void reschedule(StepClaim claim, StepStatus status, int attempts, Duration delay, String error,
+	/**
+	 * Back to PENDING (retry) or PARKED, due after {@code delay}; the lease is given up.
+	 * @return the new due time: when the step is tried again
+	 */
+	Instant reschedule(StepClaim claim, StepStatus status, int attempts, Duration delay, String error,
 			String parkedReason) {
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				UPDATE workflow_step
 				SET status = :status, attempts = :attempts, due_at = now() + CAST(:delay AS interval),
 					last_error = :error, parked_reason = :parkedReason, lease_owner = NULL, lease_until = NULL,
 					updated_at = now(), version = version + 1
-				WHERE id = :id""")
+				WHERE id = :id
+				RETURNING due_at""")
 			.param("status", status.name())
 			.param("attempts", attempts)
 			.param("delay", interval(delay))
 			.param("error", error)
 			.param("parkedReason", parkedReason)
 			.param("id", claim.id())
-			.update();
+			.query((rs, row) -> rs.getTimestamp("due_at").toInstant())
+			.single();
 	}
 
 	void recordTimeline(UUID workflowId, String kind, String detail) {

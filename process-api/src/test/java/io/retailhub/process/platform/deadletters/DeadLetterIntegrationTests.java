@@ -1,6 +1,7 @@
 package io.retailhub.process.platform.deadletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -8,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.retailhub.contracts.events.CloudEventHeaders;
 import io.retailhub.contracts.problems.Headers;
+import io.retailhub.process.platform.kafka.DeadLetterHeaders;
 import io.retailhub.process.platform.kafka.DeadLetterTopics;
+import io.retailhub.process.platform.kafka.PoisonEventException;
 import io.retailhub.process.support.FailingOnceRecoverer;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
 import io.retailhub.process.support.RecordedEvents;
@@ -122,6 +127,67 @@ class DeadLetterIntegrationTests {
 		await().atMost(PATIENCE).until(() -> this.events.deliveries(eventId).size() == 3);
 		assertThat(this.events.timesProcessed(eventId)).isEqualTo(1);
 		assertThat(deadLettersOf(eventId)).isEqualTo(1);
+	}
+
+	@Test
+	void deadLetterCarriesEveryStandardHeaderWithTheConsumerGroupAndTheHubsOwn() {
+		// given a poison event
+		String eventId = UUID.randomUUID().toString();
+		send(eventId, "order-" + eventId, "{\"kind\":\"novel\"}".getBytes(StandardCharsets.UTF_8));
+
+		// when it is dead-lettered
+		UUID deadLetterId = awaitDeadLetter(eventId);
+		JsonNode detail = body(this.http.get().uri(DEAD_LETTERS + "/{id}", deadLetterId).retrieve().toEntity(String.class));
+
+		// then it carries Spring Kafka's headers, the consumer group included, about the listener's own exception
+		Map<String, String> headers = new HashMap<>();
+		detail.path("headers").valueStream().forEach(h -> headers.put(h.path("name").asString(), h.path("value").asString()));
+		assertThat(headers).containsKeys(KafkaHeaders.DLT_ORIGINAL_TOPIC, KafkaHeaders.DLT_ORIGINAL_PARTITION,
+				KafkaHeaders.DLT_ORIGINAL_OFFSET, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
+				KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+				KafkaHeaders.DLT_EXCEPTION_FQCN, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN,
+				KafkaHeaders.DLT_EXCEPTION_MESSAGE, KafkaHeaders.DLT_EXCEPTION_STACKTRACE);
+		assertThat(headers.get(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(RecordedEvents.TEST_TOPIC);
+		assertThat(headers.get(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).startsWith("platform-tests-events-");
+		assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(PoisonEventException.class.getName());
+		assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(PoisonEventException.class.getName());
+		assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.isEqualTo("this consumer does not know events of kind 'novel'");
+		assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+			.startsWith(PoisonEventException.class.getName() + ": this consumer does not know");
+		// and the hub's own: the error as the API shows it, and the root cause
+		assertThat(headers.get(DeadLetterHeaders.ERROR)).isEqualTo(detail.path("error").asString())
+			.isEqualTo("PoisonEventException: this consumer does not know events of kind 'novel'");
+		assertThat(headers.get(DeadLetterHeaders.ROOT_CAUSE_FQCN)).isEqualTo(PoisonEventException.class.getName());
+		assertThat(headers.get(DeadLetterHeaders.ROOT_CAUSE_MESSAGE))
+			.isEqualTo("this consumer does not know events of kind 'novel'");
+	}
+
+	@Test
+	void deadLetterErrorNamesTheRootCauseWithItsOwnMessageAndTheListenersAsContext() {
+		// given an event whose payload is not JSON: the listener's PoisonEventException wraps Jackson's exception
+		String eventId = UUID.randomUUID().toString();
+		byte[] unreadable = "{\"kind\": [\"not json".getBytes(StandardCharsets.UTF_8);
+		Exception root = catchException(() -> this.json.readValue(unreadable, JsonNode.class));
+
+		// when it is dead-lettered
+		send(eventId, "order-" + eventId, unreadable);
+		UUID deadLetterId = awaitDeadLetter(eventId);
+
+		// then the API's error pairs the root cause's class with its own message, the listener's message as context
+		JsonNode detail = body(this.http.get().uri(DEAD_LETTERS + "/{id}", deadLetterId).retrieve().toEntity(String.class));
+		assertThat(detail.path("error").asString()).isEqualTo(root.getClass().getSimpleName() + ": " + root.getMessage()
+				+ " (PoisonEventException: event " + eventId + " (io.retailhub.test.happened.v1) has an unreadable payload)");
+		JsonNode listed = body(this.http.get().uri(DEAD_LETTERS + "?size=200").retrieve().toEntity(String.class))
+			.path("items")
+			.valueStream()
+			.filter(item -> deadLetterId.toString().equals(item.path("id").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.path("error").asString()).isEqualTo(detail.path("error").asString());
+		assertThat(detail.path("headers").valueStream()
+			.filter(h -> h.path("name").asString().equals(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+			.map(h -> h.path("value").asString())).containsExactly(root.getClass().getName());
 	}
 
 	@Test

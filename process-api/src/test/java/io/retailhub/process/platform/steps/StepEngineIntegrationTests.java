@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -157,6 +158,26 @@ class StepEngineIntegrationTests {
 			.endsWith("DONE");
 		assertThat(this.steps.timeline(this.workflowId)).extracting(TimelineEntry::kind)
 			.containsOnlyOnce("step.parked");
+	}
+
+	@Test
+	void parkedStepTellsItsWorkWhenTheNextAttemptIsDue() {
+		// given a step that parks twice, noting the next attempt time the engine gives its work
+		List<Instant> announced = new CopyOnWriteArrayList<>();
+		this.scripted.script(this.workflowId, step -> StepResult.park("erp down", announced::add),
+				step -> StepResult.park("erp down", announced::add), step -> StepResult.done());
+
+		// when it runs
+		schedule(SCRIPTED_STEP, Instant.now());
+
+		// then each announced time is exactly when the next attempt was due, after backoff and jitter
+		StepView done = awaitStatus(SCRIPTED_STEP, StepStatus.DONE);
+		List<ScriptedStepHandler.Execution> executions = this.scripted.executions(this.workflowId);
+		assertThat(announced).hasSize(2);
+		assertThat(announced.get(0)).isEqualTo(executions.get(1).step().dueAt())
+			.isAfter(done.history().get(0).startedAt());
+		assertThat(announced.get(1)).isEqualTo(executions.get(2).step().dueAt())
+			.isAfter(done.history().get(1).startedAt());
 	}
 
 	@Test
