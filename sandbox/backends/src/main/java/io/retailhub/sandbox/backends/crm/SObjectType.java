@@ -21,7 +21,7 @@ enum SObjectType {
 			Field.text("MailingStreet", 255), Field.text("MailingCity", 40), Field.text("MailingPostalCode", 20),
 			Field.text("MailingState", 80), Field.text("MailingCountry", 80),
 			Field.text("Customer_Number__c", 20).externalIdentifier(), Field.datetime("CreatedDate"),
-			Field.datetime("LastModifiedDate"))),
+			Field.datetime("LastModifiedDate")), "Email", "Phone"),
 
 	CASE("Case", "500", List.of(Field.id(), Field.text("CaseNumber", 30).readOnly(),
 			Field.picklist("Status", "New", "New", "Working", "Escalated", "Closed"),
@@ -30,7 +30,7 @@ enum SObjectType {
 			Field.longText("Description", 32_000), Field.lookup("ContactId", "Contact", "Contact"),
 			Field.text("External_Id__c", 255).externalIdentifier(), Field.text("Order_Number__c", 40),
 			Field.checkbox("IsClosed", false).readOnly(), Field.datetime("ClosedDate"), Field.datetime("CreatedDate"),
-			Field.datetime("LastModifiedDate"))),
+			Field.datetime("LastModifiedDate")), "Order_Number__c"),
 
 	CASE_COMMENT("CaseComment", "00a", List.of(Field.id(),
 			Field.lookup("ParentId", "Case", "Parent").createOnly().mandatory(),
@@ -45,13 +45,27 @@ enum SObjectType {
 
 	private final Map<String, Field> fieldsByLowerCaseName;
 
-	SObjectType(String apiName, String keyPrefix, List<Field> fields) {
+	private final List<Field> indexedFields;
+
+	/**
+	 * @param customIndexes fields indexed beyond Salesforce's standard indexes (Id, lookups,
+	 * external IDs): the ones a retailer's org would have asked Salesforce to index because its
+	 * integrations select by them
+	 */
+	SObjectType(String apiName, String keyPrefix, List<Field> fields, String... customIndexes) {
 		this.apiName = apiName;
 		this.keyPrefix = keyPrefix;
 		this.fields = fields;
 		Map<String, Field> index = new LinkedHashMap<>();
 		fields.forEach(f -> index.put(f.name().toLowerCase(Locale.ROOT), f));
 		this.fieldsByLowerCaseName = Collections.unmodifiableMap(index);
+		List<String> custom = List.of(customIndexes);
+		if (!fields.stream().map(Field::name).toList().containsAll(custom)) {
+			throw new IllegalArgumentException("Custom index on an unknown field of " + apiName + ": " + custom);
+		}
+		this.indexedFields = fields.stream()
+			.filter(f -> f.type().isId() || f.externalId() || custom.contains(f.name()))
+			.toList();
 	}
 
 	static Optional<SObjectType> named(String name) {
@@ -73,6 +87,11 @@ enum SObjectType {
 
 	Optional<Field> field(String name) {
 		return Optional.ofNullable(fieldsByLowerCaseName.get(name.toLowerCase(Locale.ROOT)));
+	}
+
+	/** The fields the org keeps an index on, for SOQL equalities and reads by Id. */
+	List<Field> indexedFields() {
+		return indexedFields;
 	}
 
 	/** The lookup field whose relationship name is {@code relationship} ({@code Contact} on Case). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.retailhub.sandbox.backends.data.DemoCustomer;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
  * The simulated Salesforce org: Contacts seeded from the demo customers, a few historic Cases,
  * and whatever callers create. Enforces what the REST API enforces on writes (unknown and
  * read-only fields, restricted picklists, lengths, required fields, lookups, unique external
- * IDs) and answers with Salesforce's error codes. All methods are synchronized: one lock for the
- * whole org keeps reads, writes and queries consistent with each other.
+ * IDs) and answers with Salesforce's error codes. Each type's records are kept in a
+ * {@link RecordTable}, indexed for reads by Id and for the SOQL equalities integrations use. All
+ * methods are synchronized: one lock for the whole org keeps reads, writes, queries and the
+ * indexes consistent with each other.
  */
 @Component
 class SalesforceOrg implements RecordSource {
@@ -45,7 +48,7 @@ class SalesforceOrg implements RecordSource {
 
 	private final SalesforceEffects effects;
 
-	private final Map<SObjectType, Map<String, Map<String, Object>>> records = new EnumMap<>(SObjectType.class);
+	private final Map<SObjectType, RecordTable> records = new EnumMap<>(SObjectType.class);
 
 	/** Per external-ID field ("Case.External_Id__c"): lower-cased value to record ID. */
 	private final Map<String, Map<String, String>> externalIds = new HashMap<>();
@@ -58,7 +61,7 @@ class SalesforceOrg implements RecordSource {
 		this.clock = clock;
 		this.effects = effects;
 		for (SObjectType type : SObjectType.values()) {
-			records.put(type, new LinkedHashMap<>());
+			records.put(type, new RecordTable(type));
 			idSequences.put(type, 0);
 		}
 		seed(data);
@@ -120,7 +123,7 @@ class SalesforceOrg implements RecordSource {
 		}
 		String existingId = externalIds.get(key(type, field)).get(value.toLowerCase(Locale.ROOT));
 		if (existingId != null) {
-			Map<String, Object> record = records.get(type).get(existingId);
+			Map<String, Object> record = find(type, existingId);
 			apply(type, record, validated(type, withoutKey, record));
 			return new Upserted(existingId, false);
 		}
@@ -135,7 +138,7 @@ class SalesforceOrg implements RecordSource {
 
 	@Override
 	public Collection<Map<String, Object>> all(SObjectType type) {
-		return records.get(type).values();
+		return records.get(type).all();
 	}
 
 	@Override
@@ -143,23 +146,19 @@ class SalesforceOrg implements RecordSource {
 		return find(type, id);
 	}
 
+	@Override
+	public Optional<List<Map<String, Object>>> candidates(SObjectType type, Field field, Collection<String> values) {
+		return records.get(type).candidates(field, values);
+	}
+
+	@Override
+	public Optional<List<Map<String, Object>>> referencing(SObjectType type, Field lookup,
+			Collection<String> parentIds) {
+		return records.get(type).referencing(lookup, parentIds);
+	}
+
 	private Map<String, Object> find(SObjectType type, String id) {
-		if (id == null || !Records.isWellFormedId(id)) {
-			return null;
-		}
-		Map<String, Map<String, Object>> ofType = records.get(type);
-		if (id.length() == 18) {
-			Map<String, Object> exact = ofType.get(id);
-			if (exact != null) {
-				return exact;
-			}
-		}
-		for (Map<String, Object> record : ofType.values()) {
-			if (Records.sameId((String) record.get("Id"), id)) {
-				return record;
-			}
-		}
-		return null;
+		return records.get(type).find(id);
 	}
 
 	private static Field externalIdField(SObjectType type, String fieldName) {
@@ -360,7 +359,7 @@ class SalesforceOrg implements RecordSource {
 			record.put("CaseNumber", String.format("%08d", nextCaseNumber++));
 		}
 		store(type, record, values, now);
-		records.get(type).put(id, record);
+		records.get(type).add(record);
 		effects.record(effectPrefix(type) + ".created");
 		return id;
 	}
@@ -370,7 +369,7 @@ class SalesforceOrg implements RecordSource {
 		effects.record(effectPrefix(type) + ".updated");
 	}
 
-	/** Writes values and what follows from them: derived fields, audit dates, the external-ID index. */
+	/** Writes values and what follows from them: derived fields, audit dates, the indexes. */
 	private void store(SObjectType type, Map<String, Object> record, Map<String, Object> values, Instant now) {
 		for (Field field : type.fields()) {
 			if (field.externalId() && values.containsKey(field.name())) {
@@ -385,7 +384,7 @@ class SalesforceOrg implements RecordSource {
 				}
 			}
 		}
-		record.putAll(values);
+		records.get(type).write(record, values);
 		record.put("LastModifiedDate", now);
 		switch (type) {
 			case CONTACT -> {
@@ -413,7 +412,7 @@ class SalesforceOrg implements RecordSource {
 			int sequence = idSequences.merge(type, 1, Integer::sum);
 			id = type.keyPrefix() + POD + String.format("%09d", sequence);
 		}
-		while (records.get(type).containsKey(id));
+		while (records.get(type).contains(id));
 		return id;
 	}
 
@@ -530,6 +529,6 @@ class SalesforceOrg implements RecordSource {
 		record.put("Id", id);
 		record.put("CreatedDate", created);
 		store(type, record, values, lastModified);
-		records.get(type).put(id, record);
+		records.get(type).add(record);
 	}
 }

@@ -2,12 +2,14 @@ package io.retailhub.sandbox.backends.crm;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -53,6 +55,10 @@ final class SoqlExecution {
 	private record Sort(FieldRef field, boolean descending, boolean nullsLast) {
 	}
 
+	/** {@code field = value} or {@code field IN (values)} with non-null values, on an Id or text field. */
+	private record Equality(FieldRef field, List<String> values) {
+	}
+
 	private final String soql;
 
 	private final SObjectType type;
@@ -62,6 +68,9 @@ final class SoqlExecution {
 	private final List<Sort> orderBy = new ArrayList<>();
 
 	private final Predicate<Map<String, Object>> where;
+
+	/** Equalities every match meets: those under the WHERE clause's top-level AND. */
+	private final List<Equality> required = new ArrayList<>();
 
 	private final Integer limit;
 
@@ -84,6 +93,9 @@ final class SoqlExecution {
 			select.add(resolve(selected));
 		}
 		this.where = query.where() == null ? record -> true : predicate(query.where());
+		if (query.where() != null) {
+			collectRequired(query.where());
+		}
 		for (Ordering ordering : query.orderBy()) {
 			FieldRef field = resolve(ordering.field());
 			if (!field.field().filterable()) {
@@ -107,12 +119,17 @@ final class SoqlExecution {
 		return type;
 	}
 
-	/** Runs the query; {@code source} must not change meanwhile (the org calls this under its lock). */
+	/**
+	 * Runs the query; {@code source} must not change meanwhile (the org calls this under its lock).
+	 * When an equality under the top-level AND has an index, the WHERE clause runs on its
+	 * candidates (those of the equality with the fewest) instead of every record, which gives the
+	 * same records in the same order.
+	 */
 	List<Map<String, Object>> run(RecordSource source, String version) {
 		this.source = source;
 		try {
 			List<Map<String, Object>> matches = new ArrayList<>();
-			for (Map<String, Object> record : source.all(type)) {
+			for (Map<String, Object> record : candidates()) {
 				if (where.test(record)) {
 					matches.add(record);
 				}
@@ -130,6 +147,51 @@ final class SoqlExecution {
 		}
 		finally {
 			this.source = null;
+		}
+	}
+
+	private Collection<Map<String, Object>> candidates() {
+		List<Map<String, Object>> fewest = null;
+		for (Equality equality : required) {
+			Optional<List<Map<String, Object>>> found = candidates(equality);
+			if (found.isPresent() && (fewest == null || found.get().size() < fewest.size())) {
+				fewest = found.get();
+				if (fewest.isEmpty()) {
+					break;
+				}
+			}
+		}
+		return fewest == null ? source.all(type) : fewest;
+	}
+
+	/** A relationship equality ({@code Contact.Customer_Number__c = ...}) goes through the parents. */
+	private Optional<List<Map<String, Object>>> candidates(Equality equality) {
+		FieldRef ref = equality.field();
+		if (ref.lookup() == null) {
+			return source.candidates(type, ref.field(), equality.values());
+		}
+		return source.candidates(ref.parentType(), ref.field(), equality.values()).flatMap(parents -> {
+			List<String> parentIds = parents.stream()
+				.filter(parent -> matchesAny(ref.field(), parent.get(ref.field().name()), equality.values()))
+				.map(parent -> (String) parent.get("Id"))
+				.toList();
+			return source.referencing(type, ref.lookup(), parentIds);
+		});
+	}
+
+	private void collectRequired(Condition condition) {
+		if (condition instanceof All all) {
+			all.conditions().forEach(this::collectRequired);
+			return;
+		}
+		if (!(condition instanceof Comparison comparison)
+				|| (comparison.operator() != Operator.EQUALS && comparison.operator() != Operator.IN)
+				|| comparison.values().stream().anyMatch(literal -> literal.kind() != LiteralKind.STRING)) {
+			return;
+		}
+		FieldRef ref = resolve(comparison.field());
+		if (ref.field().type().isId() || ref.field().type().isText()) {
+			required.add(new Equality(ref, comparison.values().stream().map(Literal::text).toList()));
 		}
 	}
 
@@ -281,6 +343,10 @@ final class SoqlExecution {
 				case GREATER_OR_EQUAL -> value != null && compareValues(value, first) >= 0;
 			};
 		};
+	}
+
+	private static boolean matchesAny(Field field, Object value, List<String> literals) {
+		return literals.stream().anyMatch(literal -> matches(field, value, literal));
 	}
 
 	private static boolean matches(Field field, Object value, Object literal) {
