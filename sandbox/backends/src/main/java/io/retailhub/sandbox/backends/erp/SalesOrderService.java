@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code API_SALES_ORDER_SRV}, read only: sales orders with their items and each item's pricing
- * elements (PPR0 list price, DM01 promotion discount). The entities are built once; the orders
- * never change.
+ * elements (PPR0 list price, DM01 promotion discount). The entities are built once per order; the
+ * orders never change. An order placed through the admin API is added with {@link #include}, which
+ * replaces the lists rather than changing them, so readers need no lock.
  */
 @Component
 class SalesOrderService implements ODataService {
@@ -23,11 +24,11 @@ class SalesOrderService implements ODataService {
 	/** The communication user that created the seeded orders (the commerce integration). */
 	static final String CREATED_BY = "CC0000000001";
 
-	private final List<ODataEntity> orders;
+	private volatile List<ODataEntity> orders;
 
-	private final List<ODataEntity> items;
+	private volatile List<ODataEntity> items;
 
-	private final List<ODataEntity> pricingElements;
+	private volatile List<ODataEntity> pricingElements;
 
 	SalesOrderService(SalesOrders salesOrders) {
 		List<ODataEntity> orders = new ArrayList<>();
@@ -46,6 +47,24 @@ class SalesOrderService implements ODataService {
 		this.orders = List.copyOf(orders);
 		this.items = List.copyOf(items);
 		this.pricingElements = List.copyOf(pricingElements);
+	}
+
+	/** Makes a newly placed order readable, with its items and pricing elements. */
+	synchronized void include(SalesOrder order) {
+		List<ODataEntity> orderItems = new ArrayList<>();
+		List<ODataEntity> elements = new ArrayList<>(pricingElements);
+		for (SalesOrderItem item : order.items()) {
+			List<ODataEntity> itemElements = pricingElements(item);
+			elements.addAll(itemElements);
+			orderItems.add(item(order, item, itemElements));
+		}
+		List<ODataEntity> allItems = new ArrayList<>(items);
+		allItems.addAll(orderItems);
+		List<ODataEntity> headers = new ArrayList<>(orders);
+		headers.add(header(order, orderItems));
+		this.pricingElements = List.copyOf(elements);
+		this.items = List.copyOf(allItems);
+		this.orders = List.copyOf(headers);
 	}
 
 	@Override
