@@ -142,6 +142,21 @@ class OrderFeedIntegrationTests {
 		EventSchemaValidator.instance().assertConforms(EventType.ORDER_CONFIRMED.type(), record.value());
 	}
 
+	@Test
+	void twoInstancesPollingOneDatabaseConfirmEachOrderOnce() {
+		ConfigurableApplicationContext second = ProcessApiInstances.start("order-feed-test-2", ORDERS);
+		try {
+			List<String> orders = List.of("WEB-FEED-4A", "WEB-FEED-4B", "WEB-FEED-4C", "WEB-FEED-4D");
+
+			orders.forEach(order -> place(order, List.of(line(products().get(1), 1, BigDecimal.ZERO))));
+
+			orders.forEach(OrderFeedIntegrationTests::awaitOnlyConfirmation);
+		}
+		finally {
+			second.close();
+		}
+	}
+
 	/** Polls until this instance holds the cursor (its scheduled poll may be running). */
 	private static OrderFeed.Poll pollOnce(OrderFeed feed) {
 		AtomicReference<OrderFeed.Poll> result = new AtomicReference<>();
