@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
 
-	/** ERP confirmed an order; published by system-api. */
+	/** ERP confirmed an order; published by process-api from its ERP order feed. */
 	ORDER_CONFIRMED("io.retailhub.order.confirmed.v1", Topics.ORDERS, OrderConfirmed.class),
 
 	/** A return was asked for (not yet judged); published by process-api. */

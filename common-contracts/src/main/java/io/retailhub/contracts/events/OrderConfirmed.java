@@ -13,7 +13,7 @@ import io.retailhub.contracts.SalesChannel;
 import io.retailhub.contracts.Sku;
 
 /**
- * ERP confirmed an order. Published by system-api from the ERP feed, once per order (a
+ * ERP confirmed an order. Published by process-api from its ERP order feed, once per order (a
  * re-delivered confirmation carries the same {@code ce_id}). {@code total} is what the customer
  * was charged; each line's {@code netAmount} is after promotions and is the ceiling of what
  * returns of that line can refund.

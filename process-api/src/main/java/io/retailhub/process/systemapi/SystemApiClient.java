@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import io.retailhub.contracts.CaseId;
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderChange;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.Refund;
 import io.retailhub.contracts.ReturnAuthorization;
@@ -61,6 +63,9 @@ public class SystemApiClient {
 	private static final String CORRELATION_ID_MDC_KEY = "correlationId";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<OrderChange>> ORDER_CHANGES = new ParameterizedTypeReference<>() {
 	};
 
 	private static final ParameterizedTypeReference<List<Refund>> REFUNDS = new ParameterizedTypeReference<>() {
@@ -112,6 +117,18 @@ public class SystemApiClient {
 			.uri("/orders/{id}?include={include}", orderId.value(), include)
 			.exchange((request, response) -> response.getStatusCode().value() == 404 ? Optional.<Order>empty()
 					: Optional.of(read(response, Order.class))));
+	}
+
+	/**
+	 * Orders (header and lines) ERP changed at or after {@code since}, ordered by (last change,
+	 * order ID), at most {@code limit} (1 to 500); with {@code after}, only those behind that order
+	 * among the ones changed exactly at {@code since}. Pass the last entry back to read on.
+	 */
+	public List<OrderChange> findOrderChanges(Instant since, OrderId after, int limit) {
+		return call("GET order changes since " + since, () -> http.get()
+			.uri("/order-changes?changedSince={since}&limit={limit}" + (after == null ? "" : "&afterOrderId={after}"),
+					since.toString(), limit, after == null ? "" : after.value())
+			.exchange((request, response) -> read(response, ORDER_CHANGES)));
 	}
 
 	public ReturnPolicyEvaluation evaluateReturnPolicy(EvaluateReturnPolicy evaluation) {

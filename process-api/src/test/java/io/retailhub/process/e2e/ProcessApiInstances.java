@@ -66,6 +66,8 @@ public final class ProcessApiInstances {
 		properties.put("retailhub.workflow.steps.shutdown-timeout", "1s");
 		properties.put("retailhub.kafka.partitions", "3");
 		properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
+		// every deployment here shares the sandbox ERP: only one that asks for it runs the order feed
+		properties.put("retailhub.orders.feed.enabled", "false");
 		properties.putAll(deployment.properties());
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));

@@ -25,6 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = ProcessApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + ProcessApiApplication.CONFIG_NAME, "spring.main.banner-mode=off",
 				"retailhub.workflow.instance-id=returns-test-instance",
+				// the order feed has a test context of its own (OrderFeedIntegrationTests): two feeds
+				// on two databases would each confirm the same ERP orders
+				"retailhub.orders.feed.enabled=false",
 				"retailhub.outbox.poll-interval=20ms",
 				"retailhub.workflow.steps.poll-interval=20ms",
 				"retailhub.workflow.steps.backoff.base=10ms",

@@ -27,6 +27,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = ProcessApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + ProcessApiApplication.CONFIG_NAME, "spring.main.banner-mode=off",
 				"retailhub.workflow.instance-id=test-instance",
+				// the order feed has a test context of its own (OrderFeedIntegrationTests)
+				"retailhub.orders.feed.enabled=false",
 				"retailhub.outbox.poll-interval=20ms",
 				"retailhub.workflow.steps.poll-interval=20ms",
 				"retailhub.workflow.steps.backoff.base=10ms",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.CreditMemoId;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderChange;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.ReturnAuthorizationId;
@@ -69,6 +71,8 @@ public class SapErpAdapter {
 	private static final String ITEMS_WITH_PRICES = "to_Item,to_Item/to_PricingElement";
 
 	private static final String PURCHASE_ORDER_BY_CUSTOMER = "PurchaseOrderByCustomer";
+
+	private static final String LAST_CHANGE = "LastChangeDateTime";
 
 	/**
 	 * The error ERP answers for a material not maintained in a plant (message M3/305, "material
@@ -132,6 +136,48 @@ public class SapErpAdapter {
 		return orders.stream()
 			.map(order -> SapMapping.readable(() -> SapMapping.order(order, settings.priceConditionType())))
 			.toList();
+	}
+
+	/**
+	 * Orders whose {@code LastChangeDateTime} is at or after {@code since}, with their lines, in
+	 * (last change, order number) order, at most {@code limit} (1 to 500). With {@code after}, the
+	 * read continues behind that order: orders changed exactly at {@code since} come only if their
+	 * number sorts after it, so a caller can walk any number of orders changed in the same instant
+	 * page by page (keyset paging, never an offset that shifts while orders change).
+	 *
+	 * <p>A document the hub cannot read (no customer-facing order number, a sales channel the hub
+	 * does not know) is logged and left out, so one odd order does not stop every reader of the
+	 * feed.
+	 */
+	public List<OrderChange> findOrdersChangedSince(Instant since, OrderId after, int limit) {
+		if (since == null) {
+			throw new IllegalArgumentException("since is required");
+		}
+		if (limit < 1 || limit > MAX_ORDERS) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_ORDERS);
+		}
+		String at = SapFormats.dateTimeOffset(since);
+		String filter = after == null ? LAST_CHANGE + " ge " + at
+				: LAST_CHANGE + " gt " + at + " or (" + LAST_CHANGE + " eq " + at + " and "
+						+ PURCHASE_ORDER_BY_CUSTOMER + " gt " + SapFormats.literal(after.value()) + ")";
+		List<SalesOrder> orders = calls.read(Backends.ERP, () -> client
+			.salesOrders(filter, ITEMS_WITH_PRICES, LAST_CHANGE + "," + PURCHASE_ORDER_BY_CUSTOMER, limit)
+			.results());
+		List<OrderChange> changes = new ArrayList<>(orders.size());
+		for (SalesOrder order : orders) {
+			try {
+				Instant lastChangedAt = SapFormats.dateTime(order.lastChangeDateTime());
+				if (lastChangedAt == null) {
+					throw new IllegalStateException("ERP sent no LastChangeDateTime");
+				}
+				changes.add(new OrderChange(lastChangedAt,
+						SapMapping.readable(() -> SapMapping.order(order, settings.priceConditionType()))));
+			}
+			catch (IllegalStateException ex) {
+				log.warn("left sales order {} out of the changed orders: {}", order.salesOrder(), ex.getMessage());
+			}
+		}
+		return changes;
 	}
 
 	/**

@@ -70,6 +70,11 @@ final class SapFormats {
 		return value.replace("'", "''");
 	}
 
+	/** An {@code Edm.DateTimeOffset} literal in UTC, {@code datetimeoffset'2024-05-01T00:00:00.123Z'}. */
+	static String dateTimeOffset(Instant instant) {
+		return "datetimeoffset'" + instant + "'";
+	}
+
 	/** A {@code $filter} comparison, {@code Property eq 'value'}. */
 	static String eq(String property, String value) {
 		return property + " eq " + literal(value);

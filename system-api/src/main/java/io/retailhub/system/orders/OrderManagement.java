@@ -1,11 +1,13 @@
 package io.retailhub.system.orders;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderChange;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.OrderStatus;
 import io.retailhub.contracts.Payment;
@@ -69,6 +71,16 @@ public class OrderManagement {
 	/** The customer's orders, newest first: header and lines only (ask for one order for the rest). */
 	public List<Order> findOrdersOfCustomer(CustomerId customerId, int limit) {
 		return erp.findOrdersOfCustomer(customerId, limit);
+	}
+
+	/**
+	 * Orders (header and lines, from ERP alone) changed at or after {@code since}, oldest change
+	 * first, then by order number; with {@code after}, only those behind that order among the ones
+	 * changed exactly at {@code since}. Walk the feed by passing the last entry's
+	 * {@code lastChangedAt} and order ID back.
+	 */
+	public List<OrderChange> findOrderChanges(Instant since, OrderId after, int limit) {
+		return erp.findOrdersChangedSince(since, after, limit);
 	}
 
 	/**

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code API_SALES_ORDER_SRV}, read only: sales orders with their items and each item's pricing
- * elements (PPR0 list price, DM01 promotion discount). The entities are built once; the orders
- * never change. Key reads and {@code eq} filters on the properties the hub asks by (customer
- * reference, sold-to party, sales order) go through indexes built with them.
+ * elements (PPR0 list price, DM01 promotion discount). The entities are built once per order; the
+ * orders never change. Key reads and {@code eq} filters on the properties the hub asks by (customer
+ * reference, sold-to party, sales order) go through indexes built with them. An order placed
+ * through the admin API is added with {@link #include}, which replaces the lists and their indexes
+ * rather than changing them, so readers need no lock.
  */
 @Component
 class SalesOrderService implements ODataService {
@@ -24,13 +26,13 @@ class SalesOrderService implements ODataService {
 	/** The communication user that created the seeded orders (the commerce integration). */
 	static final String CREATED_BY = "CC0000000001";
 
-	private final List<ODataEntity> orders;
+	private volatile List<ODataEntity> orders;
 
-	private final List<ODataEntity> items;
+	private volatile List<ODataEntity> items;
 
-	private final List<ODataEntity> pricingElements;
+	private volatile List<ODataEntity> pricingElements;
 
-	private final Map<String, ODataLookup<ODataEntity>> lookups;
+	private volatile Map<String, ODataLookup<ODataEntity>> lookups;
 
 	SalesOrderService(SalesOrders salesOrders) {
 		List<ODataEntity> orders = new ArrayList<>();
@@ -49,11 +51,39 @@ class SalesOrderService implements ODataService {
 		this.orders = List.copyOf(orders);
 		this.items = List.copyOf(items);
 		this.pricingElements = List.copyOf(pricingElements);
-		this.lookups = Map.of(ErpModel.SALES_ORDER.entitySet(),
-				ODataLookup.of(this.orders, "SalesOrder", "PurchaseOrderByCustomer", "SoldToParty"),
-				ErpModel.SALES_ORDER_ITEM.entitySet(),
-				ODataLookup.of(this.items, "SalesOrder", "PurchaseOrderByCustomer"),
-				ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT.entitySet(), ODataLookup.of(this.pricingElements, "SalesOrder"));
+		this.lookups = lookups(this.orders, this.items, this.pricingElements);
+	}
+
+	private static Map<String, ODataLookup<ODataEntity>> lookups(List<ODataEntity> orders, List<ODataEntity> items,
+			List<ODataEntity> pricingElements) {
+		return Map.of(ErpModel.SALES_ORDER.entitySet(),
+				ODataLookup.of(orders, "SalesOrder", "PurchaseOrderByCustomer", "SoldToParty"),
+				ErpModel.SALES_ORDER_ITEM.entitySet(), ODataLookup.of(items, "SalesOrder", "PurchaseOrderByCustomer"),
+				ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT.entitySet(), ODataLookup.of(pricingElements, "SalesOrder"));
+	}
+
+	/** Makes a newly placed order readable, with its items and pricing elements. */
+	synchronized void include(SalesOrder order) {
+		List<ODataEntity> orderItems = new ArrayList<>();
+		List<ODataEntity> elements = new ArrayList<>(pricingElements);
+		for (SalesOrderItem item : order.items()) {
+			List<ODataEntity> itemElements = pricingElements(item);
+			elements.addAll(itemElements);
+			orderItems.add(item(order, item, itemElements));
+		}
+		List<ODataEntity> allItems = new ArrayList<>(items);
+		allItems.addAll(orderItems);
+		List<ODataEntity> headers = new ArrayList<>(orders);
+		headers.add(header(order, orderItems));
+		List<ODataEntity> newElements = List.copyOf(elements);
+		List<ODataEntity> newItems = List.copyOf(allItems);
+		List<ODataEntity> newOrders = List.copyOf(headers);
+		// indexes first: a reader that finds the new order through them finds it in the lists too
+		Map<String, ODataLookup<ODataEntity>> newLookups = lookups(newOrders, newItems, newElements);
+		this.pricingElements = newElements;
+		this.items = newItems;
+		this.orders = newOrders;
+		this.lookups = newLookups;
 	}
 
 	@Override
@@ -72,7 +102,7 @@ class SalesOrderService implements ODataService {
 
 	@Override
 	public List<ODataEntity> entities(String entitySet, List<ODataFilter.Equality> required) {
-		ODataLookup<ODataEntity> lookup = lookups.get(entitySet);
+		ODataLookup<ODataEntity> lookup = this.lookups.get(entitySet);
 		return lookup == null ? entities(entitySet) : lookup.candidates(required).orElseGet(() -> entities(entitySet));
 	}
 

@@ -15,17 +15,28 @@ import io.retailhub.sandbox.backends.data.DemoShipment;
 import org.springframework.stereotype.Component;
 
 /**
- * The sales orders of the simulated ERP, built once from the demo data. The hub never changes
- * them, so they are immutable and safe to share between threads.
+ * The sales orders of the simulated ERP: built from the demo data, then whatever is placed
+ * through the admin API ({@link SalesOrderPlacement}). Orders never change once there; the map is
+ * replaced, never modified, when one is added, so readers need no lock.
  */
 @Component
 class SalesOrders {
 
-	private final Map<String, SalesOrder> byNumber;
+	private volatile Map<String, SalesOrder> byNumber;
 
 	SalesOrders(DemoData data) {
 		Map<String, SalesOrder> orders = new LinkedHashMap<>();
 		data.orders().forEach(order -> orders.put(order.salesOrder(), salesOrder(order)));
+		this.byNumber = Collections.unmodifiableMap(orders);
+	}
+
+	/** Adds a newly placed order; its document number must be new. */
+	synchronized void add(SalesOrder order) {
+		if (byNumber.containsKey(order.salesOrder())) {
+			throw new IllegalStateException("sales order " + order.salesOrder() + " exists already");
+		}
+		Map<String, SalesOrder> orders = new LinkedHashMap<>(byNumber);
+		orders.put(order.salesOrder(), order);
 		this.byNumber = Collections.unmodifiableMap(orders);
 	}
 
