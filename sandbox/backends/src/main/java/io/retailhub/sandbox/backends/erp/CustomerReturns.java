@@ -67,6 +67,9 @@ class CustomerReturns {
 
 	private final AtomicLong goodsReceipts = new AtomicLong();
 
+	/** Successful changes per customer return. Guarded by {@code this}. */
+	private final Map<String, Long> changesByReturn = new LinkedHashMap<>();
+
 	CustomerReturns(DemoData data, SalesOrders salesOrders, Clock clock) {
 		this.salesOrders = salesOrders;
 		this.clock = clock;
@@ -175,6 +178,7 @@ class CustomerReturns {
 			.toList(), nextChange(customerReturn));
 		byNumber.put(number, changedReturn);
 		changes.incrementAndGet();
+		changesByReturn.merge(number, 1L, Long::sum);
 		return changedReturn;
 	}
 
@@ -211,6 +215,11 @@ class CustomerReturns {
 	/** Successful MERGE/PATCH requests on customer return items. */
 	long changes() {
 		return changes.get();
+	}
+
+	/** Successful MERGE/PATCH requests on the items of one customer return. */
+	synchronized long changesOf(String number) {
+		return changesByReturn.getOrDefault(number, 0L);
 	}
 
 	long goodsReceipts() {

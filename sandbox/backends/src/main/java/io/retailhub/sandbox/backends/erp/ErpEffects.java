@@ -54,6 +54,11 @@ public class ErpEffects implements RecordedEffects {
 				returns.goodsReceipts());
 	}
 
+	/** Successful MERGE/PATCH requests on the items of one customer return: how often a client changed it. */
+	public long changesOf(String customerReturn) {
+		return returns.changesOf(customerReturn);
+	}
+
 	/** One count, zero when nothing was recorded. */
 	public long count(String effect) {
 		return counts().getOrDefault(effect, 0L);
