@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * reference (ERP is asked for it before anything is created, so a repeat returns the first RMA).
  * With the RMA the return is AUTHORIZED: the customer may ship. The CRM case is opened by its own
  * step, so a CRM outage never holds back the customer's label; the expiry timer starts now, and a
- * receipt that overtook the return is applied.
+ * receipt that overtook the return is applied. A return canceled while its RMA was being created
+ * gets {@code return.cancel-rma}, so the RMA created afterwards is canceled too.
  */
 @Component
 class CreateRmaStep implements StepHandler {
@@ -65,7 +66,10 @@ class CreateRmaStep implements StepHandler {
 	public StepResult execute(StepExecution step) {
 		Optional<ReturnCase> found = returns.findById(step.workflowId()).filter(ReturnCase::needsRma);
 		if (found.isEmpty()) {
-			return StepResult.done();
+			return StepResult.done(() -> returns.findById(step.workflowId())
+				.filter(ret -> mayHaveCreatedRma(ret, step))
+				.ifPresent(ret -> cancelRmaOf(ret, "The return was canceled after an earlier attempt may have created"
+						+ " its RMA in ERP; it is looked up and canceled")));
 		}
 		ReturnCase ret = found.get();
 		try {
@@ -91,6 +95,21 @@ class CreateRmaStep implements StepHandler {
 		}
 	}
 
+	/**
+	 * A return canceled while this step was retrying, after an attempt whose answer was lost or
+	 * that timed out: ERP may hold its RMA although the hub never heard of it.
+	 */
+	private static boolean mayHaveCreatedRma(ReturnCase ret, StepExecution step) {
+		return step.attempt() > 1 && ret.status() == ReturnStatus.CANCELED && ret.eligible()
+				&& ret.rmaNumber().isEmpty();
+	}
+
+	/** Schedules {@code return.cancel-rma} (once per return: scheduling it again is a no-op). */
+	private void cancelRmaOf(ReturnCase ret, String why) {
+		steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.CANCEL_RMA, clock.instant());
+		steps.recordTimeline(ret.id(), "return.rma-cancel-scheduled", why);
+	}
+
 	private void authorize(UUID id, ReturnAuthorization rma) {
 		ReturnCase ret = returns.findById(id).orElseThrow();
 		Instant now = clock.instant();
@@ -98,6 +117,10 @@ class CreateRmaStep implements StepHandler {
 		if (!ret.authorize(rma.id(), expiresAt, now)) {
 			steps.recordTimeline(id, "return.rma-created",
 					"RMA " + rma.id() + " created in ERP for a return that is " + ret.status());
+			if (ret.status() == ReturnStatus.CANCELED) {
+				cancelRmaOf(ret, "The return was canceled while its RMA was being created; RMA " + rma.id()
+						+ " is canceled in ERP");
+			}
 			return;
 		}
 		steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.OPEN_CASE, now);

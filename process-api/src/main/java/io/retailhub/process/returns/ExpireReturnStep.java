@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code return.expire}: the durable timer. It is a step row due at the return's expiry, so it
  * survives restarts and fires once; an authorized return with nothing received then expires.
- * Anything else (a parcel arrived, the return was canceled) makes it a no-op.
+ * Anything else (a parcel arrived, the return was canceled) makes it a no-op. An expired return's
+ * RMA is canceled in ERP by {@code return.cancel-rma}, scheduled with the expiry.
  */
 @Component
 class ExpireReturnStep implements StepHandler {
@@ -46,6 +47,7 @@ class ExpireReturnStep implements StepHandler {
 			Instant now = clock.instant();
 			if (ret.expire(now)) {
 				outbox.append(ReturnEvents.expired(ret, now));
+				steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.CANCEL_RMA, now);
 				steps.recordTimeline(ret.id(), "return.expired",
 						"Nothing received by " + ret.expiresAt() + "; the return expired");
 			}

@@ -266,6 +266,10 @@ public class ReturnManagement {
 		ret.cancel(now);
 		returns.saveAndFlush(ret);
 		steps.cancel(ret.id(), ReturnWorkflow.EXPIRE);
+		if (ret.rmaNumber().isPresent()) {
+			// follow-up work: the RMA is canceled in ERP (an RMA still being created is CreateRmaStep's)
+			steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.CANCEL_RMA, now);
+		}
 		if (ret.announced()) {
 			publish(ReturnEvents.canceled(ret, reason, now));
 		}

@@ -18,11 +18,13 @@ import io.retailhub.contracts.OrderChange;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.Refund;
 import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnPolicyEvaluation;
 import io.retailhub.contracts.ServiceCase;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.CreateCreditMemo;
 import io.retailhub.contracts.commands.CreateRefund;
+import io.retailhub.contracts.commands.CancelReturnAuthorization;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.contracts.commands.EvaluateReturnPolicy;
 import io.retailhub.contracts.commands.OpenCase;
@@ -145,6 +147,18 @@ public class SystemApiClient {
 			.uri("/return-authorizations")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(authorization)
+			.exchange((request, response) -> read(response, ReturnAuthorization.class)));
+	}
+
+	/**
+	 * Cancels the RMA in ERP (its items are rejected) and answers it as ERP shows it then. A repeat
+	 * writes nothing; an unknown RMA is a 404 rejection, one the warehouse received a 409.
+	 */
+	public ReturnAuthorization cancelReturnAuthorization(ReturnAuthorizationId rma, CancelReturnAuthorization cancel) {
+		return call("POST cancellation of return authorization " + rma, () -> http.post()
+			.uri("/return-authorizations/{id}/cancellation", rma.value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(cancel)
 			.exchange((request, response) -> read(response, ReturnAuthorization.class)));
 	}
 

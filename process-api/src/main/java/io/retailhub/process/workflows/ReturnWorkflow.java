@@ -22,6 +22,12 @@ public final class ReturnWorkflow {
 	/** The durable timer: due at the return's expiry, expires it if nothing arrived. */
 	public static final String EXPIRE = "return.expire";
 
+	/**
+	 * Cancels the RMA in ERP (rejects its items) after the return was canceled or expired, so the
+	 * warehouse can no longer receive against it. Follow-up work: the return is final already.
+	 */
+	public static final String CANCEL_RMA = "return.cancel-rma";
+
 	/** Decides dispositions and the refund amount once the warehouse received the parcel. */
 	public static final String INSPECT = "return.inspect";
 

@@ -3,6 +3,7 @@ package io.retailhub.system.erp;
 import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
 import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.CustomerReturn;
+import io.retailhub.system.erp.SapDocuments.CustomerReturnItemRejection;
 import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.NewCustomerReturn;
 import io.retailhub.system.erp.SapDocuments.SalesOrder;
@@ -32,6 +33,9 @@ interface ErpClient {
 
 	String CREDIT_MEMO_REQUEST_SRV = "API_CREDIT_MEMO_REQUEST_SRV";
 
+	/** How OData V2 clients tunnel MERGE through POST. */
+	String X_HTTP_METHOD = "X-HTTP-Method";
+
 	@GetExchange("/" + SALES_ORDER_SRV + "/A_SalesOrder")
 	OData.Feed<SalesOrder> salesOrders(@RequestParam("$filter") String filter,
 			@RequestParam(name = "$expand", required = false) String expand,
@@ -48,6 +52,23 @@ interface ErpClient {
 	@GetExchange("/" + CUSTOMER_RETURN_SRV + "/A_CustomerReturn('{customerReturn}')")
 	OData.Entry<CustomerReturn> customerReturn(@PathVariable String customerReturn,
 			@RequestParam("$expand") String expand);
+
+	/** One customer return with its {@code ETag} header, the token for changing it or its items. */
+	@GetExchange("/" + CUSTOMER_RETURN_SRV + "/A_CustomerReturn('{customerReturn}')")
+	ResponseEntity<OData.Entry<CustomerReturn>> customerReturnForChange(@PathVariable String customerReturn,
+			@RequestParam("$expand") String expand);
+
+	/**
+	 * Rejects a customer return item: MERGE tunneled through POST, as SAP clients send it, with the
+	 * return's current ETag; answers 204 with the new one.
+	 */
+	@PostExchange(url = "/" + CUSTOMER_RETURN_SRV
+			+ "/A_CustomerReturnItem(CustomerReturn='{customerReturn}',CustomerReturnItem='{item}')",
+			contentType = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Void> mergeCustomerReturnItem(@PathVariable String customerReturn, @PathVariable String item,
+			@RequestHeader(X_HTTP_METHOD) String method, @RequestHeader(HttpHeaders.IF_MATCH) String etag,
+			@RequestHeader(ErpErrors.CSRF_HEADER) String csrfToken, @RequestHeader(HttpHeaders.COOKIE) String cookie,
+			@RequestBody CustomerReturnItemRejection change);
 
 	@PostExchange(url = "/" + CUSTOMER_RETURN_SRV + "/A_CustomerReturn", contentType = MediaType.APPLICATION_JSON_VALUE)
 	OData.Entry<CustomerReturn> createCustomerReturn(@RequestHeader(ErpErrors.CSRF_HEADER) String csrfToken,

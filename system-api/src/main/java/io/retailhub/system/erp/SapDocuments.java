@@ -68,7 +68,23 @@ final class SapDocuments {
 			@JsonProperty("Material") String material,
 			@JsonProperty("RequestedQuantity") String requestedQuantity,
 			@JsonProperty("ReturnReason") String returnReason,
-			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem,
+			@JsonProperty("SalesDocumentRjcnReason") String rejectionReason,
+			@JsonProperty("ReturnsMaterialHasBeenReceived") String materialReceived) {
+
+		/** Whether the item carries a reason for rejection. */
+		boolean rejected() {
+			return rejectionReason != null && !rejectionReason.isBlank();
+		}
+
+		/** Whether the warehouse posted a goods receipt for the item. */
+		boolean received() {
+			return materialReceived != null && !materialReceived.isBlank();
+		}
+	}
+
+	/** A MERGE of a customer return item: only the reason for rejection. */
+	record CustomerReturnItemRejection(@JsonProperty("SalesDocumentRjcnReason") String rejectionReason) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -19,6 +19,7 @@ import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderChange;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.ReturnAuthorizationCancelReason;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.commands.CreateCreditMemo;
@@ -28,11 +29,14 @@ import io.retailhub.contracts.commands.ReturnLineRequest;
 import io.retailhub.system.backend.BackendCalls;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
+import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
 import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.CustomerReturn;
+import io.retailhub.system.erp.SapDocuments.CustomerReturnItem;
+import io.retailhub.system.erp.SapDocuments.CustomerReturnItemRejection;
 import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequestItem;
 import io.retailhub.system.erp.SapDocuments.NewCustomerReturn;
@@ -42,6 +46,7 @@ import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -226,6 +231,69 @@ public class SapErpAdapter {
 				.write(ErpClient.CUSTOMER_RETURN_SRV, token -> client.createCustomerReturn(token.value(), token.cookies(), body))
 				.d();
 		});
+	}
+
+	/**
+	 * Cancels a customer return the SAP way: every item not yet rejected gets the reason for
+	 * rejection ({@code SalesDocumentRjcnReason}) by MERGE, under the return's ETag. Answers the
+	 * return as ERP shows it afterwards ({@code REJECTED}). Repeatable: a return whose items are
+	 * all rejected already is answered without a write. When someone changes the return between
+	 * the read and a write (412), it is read again and the rest tried once more.
+	 * @throws ResourceNotFoundException for a customer return ERP does not know
+	 * @throws BackendRejectedException 409 once the warehouse posted a goods receipt for any item
+	 */
+	public ReturnAuthorization cancelReturnAuthorization(ReturnAuthorizationId id,
+			ReturnAuthorizationCancelReason reason) {
+		String rejection = RejectionReasonCodes.code(reason);
+		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock("cancel:" + id.value(), () -> {
+			boolean readAgain = true;
+			while (true) {
+				ResponseEntity<OData.Entry<CustomerReturn>> read;
+				try {
+					read = client.customerReturnForChange(SapFormats.key(id.value()), ITEMS);
+				}
+				catch (ErpErrors.ErpNotFound ex) {
+					throw new ResourceNotFoundException("return authorization", id.value());
+				}
+				CustomerReturn current = read.getBody().d();
+				List<CustomerReturnItem> items = OData.Navigation.of(current.items());
+				if (items.stream().anyMatch(CustomerReturnItem::received)) {
+					throw new BackendRejectedException(Backends.ERP, 409, null, "Return authorization " + id
+							+ " has been received by the warehouse and can no longer be canceled");
+				}
+				List<CustomerReturnItem> open = items.stream().filter(i -> !i.rejected()).toList();
+				if (open.isEmpty()) {
+					return readBack(customerReturns, current);
+				}
+				try {
+					reject(id, open, read.getHeaders().getETag(), rejection);
+				}
+				catch (BackendRejectedException ex) {
+					// changed since it was read (412), or refused because it was received meanwhile: read again, once
+					if (!readAgain || ex.status() == 409) {
+						throw ex.status() == 412 ? new BackendUnavailableException(Backends.ERP,
+								"customer return " + id + " kept changing while it was canceled") : ex;
+					}
+					readAgain = false;
+				}
+			}
+		}));
+	}
+
+	private void reject(ReturnAuthorizationId id, List<CustomerReturnItem> items, String etag, String rejection) {
+		if (etag == null || etag.isBlank()) {
+			throw new BackendUnavailableException(Backends.ERP, "ERP sent customer return " + id + " without an ETag");
+		}
+		String current = etag;
+		for (CustomerReturnItem item : items) {
+			String ifMatch = current;
+			ResponseEntity<Void> merged = csrf.write(ErpClient.CUSTOMER_RETURN_SRV,
+					token -> client.mergeCustomerReturnItem(SapFormats.key(id.value()),
+							SapFormats.key(item.customerReturnItem()), "MERGE", ifMatch, token.value(), token.cookies(),
+							new CustomerReturnItemRejection(rejection)));
+			current = merged.getHeaders().getETag();
+			log.info("rejected item {} of customer return {} with reason {}", item.customerReturnItem(), id, rejection);
+		}
 	}
 
 	/** The customer return with this document number. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.contracts.commands.CancelReturnAuthorization;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapErpAdapter;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code externalReference}: the first request answers {@code 201 Created} with a
  * {@code Location}; a repeat with the same reference answers {@code 200 OK} with the document
  * the first one created, and creates nothing. The same reference for another order is a conflict
- * (409).
+ * (409). Canceling one ({@code POST /{id}/cancellation}) rejects its items in ERP and is
+ * repeatable too.
  */
 @RestController
 @RequestMapping("/api/system/v1/return-authorizations")
@@ -51,6 +53,18 @@ class ReturnAuthorizationController {
 		boolean repeat = erp.findReturnAuthorizationByReference(command.externalReference()).isPresent();
 		ReturnAuthorization authorization = erp.createReturnAuthorization(command);
 		return CreatedResponses.createdOrRepeated(repeat, authorization, authorization.id().value());
+	}
+
+	/**
+	 * Cancels the RMA in ERP: its items are rejected with the reason's code. Answers the canceled
+	 * return authorization ({@code REJECTED}); a repeat answers the same and writes nothing.
+	 */
+	@PostMapping("/{id}/cancellation")
+	@Operation(summary = "Cancel a return authorization in ERP (its items are rejected); a repeat changes nothing",
+			description = "404 for an RMA ERP does not know; 409 once the warehouse received anything for it.")
+	ReturnAuthorization cancel(@PathVariable ReturnAuthorizationId id,
+			@Valid @RequestBody CancelReturnAuthorization command) {
+		return erp.cancelReturnAuthorization(id, command.reason());
 	}
 
 	@GetMapping("/{id}")

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code API_CUSTOMER_RETURN_SRV}: customer returns with their items, readable and creatable by
- * deep insert. Returns reference the sales order directly (category C); new ones start
+ * deep insert; items can be rejected by MERGE/PATCH. Returns reference the sales order directly (category C); new ones start
  * unprocessed (status A), the seeded legacy ones are completed (C).
  */
 @Component
@@ -83,6 +83,16 @@ class CustomerReturnService implements ODataService {
 		return header(returns.create(DeepInsert.read(body, ErpModel.CUSTOMER_RETURN)));
 	}
 
+	@Override
+	public ODataEntity update(String entitySet, Map<String, String> key, Map<String, String> changes, String ifMatch) {
+		if (!entitySet.equals(ErpModel.CUSTOMER_RETURN_ITEM.entitySet())) {
+			return ODataService.super.update(entitySet, key, changes, ifMatch);
+		}
+		CustomerReturn changed = returns.changeItem(key.get("CustomerReturn"), key.get("CustomerReturnItem"), changes,
+				ifMatch);
+		return header(changed).navigation("to_Item").stream().filter(i -> i.hasKey(key)).findFirst().orElseThrow();
+	}
+
 	private static ODataEntity header(CustomerReturn customerReturn) {
 		SalesOrder order = customerReturn.order();
 		String status = customerReturn.completed() ? "C" : "A";
@@ -96,7 +106,7 @@ class CustomerReturnService implements ODataService {
 		values.put("PurchaseOrderByCustomer", customerReturn.purchaseOrderByCustomer());
 		values.put("CustomerReturnDate", DateTime.dateOf(customerReturn.createdAt()));
 		values.put("CreationDate", DateTime.dateOf(customerReturn.createdAt()));
-		values.put("LastChangeDateTime", new DateTimeOffset(customerReturn.createdAt()));
+		values.put("LastChangeDateTime", new DateTimeOffset(customerReturn.lastChangedAt()));
 		values.put("TotalNetAmount", customerReturn.totalNetAmount());
 		values.put("TransactionCurrency", order.currency());
 		values.put("SDDocumentReason", customerReturn.reason());
@@ -107,7 +117,7 @@ class CustomerReturnService implements ODataService {
 		values.put("RetsMgmtCompnProcgStatus", status);
 		values.put("RetsMgmtProcessingStatus", status);
 		values.put("OverallSDProcessStatus", status);
-		values.put("OverallSDDocumentRejectionSts", "A");
+		values.put("OverallSDDocumentRejectionSts", customerReturn.rejectionStatus());
 		List<ODataEntity> items = customerReturn.items().stream().map(i -> item(customerReturn, i, status)).toList();
 		return new ODataEntity(ErpModel.CUSTOMER_RETURN, values, Map.of("to_Item", items));
 	}
@@ -128,6 +138,9 @@ class CustomerReturnService implements ODataService {
 		values.put("ReferenceSDDocumentItem", item.reference().item());
 		values.put("ReferenceSDDocumentCategory", "C");
 		values.put("SDProcessStatus", status);
-		return new ODataEntity(ErpModel.CUSTOMER_RETURN_ITEM, values, Map.of());
+		values.put("SalesDocumentRjcnReason", item.rejectionReason());
+		values.put("ReturnsMaterialHasBeenReceived", item.received() ? "X" : "");
+		values.put("SDDocumentRejectionStatus", item.rejected() ? "C" : "A");
+		return new ODataEntity(ErpModel.CUSTOMER_RETURN_ITEM, values, Map.of(), customerReturn.etag());
 	}
 }

@@ -1,6 +1,7 @@
 package io.retailhub.sandbox.backends.erp;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The customer returns of the simulated ERP: the legacy returns of the demo data (completed),
  * then whatever the hub creates. Creation validates like SAP: the referenced sales order and items
  * exist, quantities are whole positive pieces and, summed with the order's other returns, never
- * exceed the ordered quantity. Thread-safe: one lock guards the check and the insert.
+ * exceed the ordered quantity (rejected items no longer count). Thread-safe: one lock guards the check and the insert.
  */
 @Component
 class CustomerReturns {
@@ -36,6 +37,16 @@ class CustomerReturns {
 	 */
 	static final Set<String> RETURN_REASONS = Set.of("101", "102", "103", "104", "105", "106", "107", "108", "109",
 			"199");
+
+	/**
+	 * The tenant's reasons for rejection ({@code SalesDocumentRjcnReason}, two characters): 01 to
+	 * 05, 10, 11 and 50 as in SAP's standard customizing, Z1 "return canceled by the customer" and
+	 * Z2 "return not received in time" as this tenant's own.
+	 */
+	static final Set<String> REJECTION_REASONS = Set.of("01", "02", "03", "04", "05", "10", "11", "50", "Z1", "Z2");
+
+	/** The only field of a customer return item the sandbox lets a client change. */
+	static final String REJECTION_REASON = "SalesDocumentRjcnReason";
 
 	/** What the legacy returns of the demo data were booked with. */
 	private static final String LEGACY_REASON = "109";
@@ -53,6 +64,15 @@ class CustomerReturns {
 	private long nextNumber = 60000001;
 
 	private final AtomicLong created = new AtomicLong();
+
+	private final AtomicLong itemsRejected = new AtomicLong();
+
+	private final AtomicLong changes = new AtomicLong();
+
+	private final AtomicLong goodsReceipts = new AtomicLong();
+
+	/** Successful changes per customer return. Guarded by {@code this}. */
+	private final Map<String, Long> changesByReturn = new LinkedHashMap<>();
 
 	CustomerReturns(DemoData data, SalesOrders salesOrders, Clock clock) {
 		this.salesOrders = salesOrders;
@@ -113,14 +133,111 @@ class CustomerReturns {
 			}
 			open.put(reference.item(), remaining - quantity);
 			items.add(new CustomerReturnItem(itemNumber(items.size()), reference, quantity,
-					SalesOrderReference.share(reference, quantity), reason));
+					SalesOrderReference.share(reference, quantity), reason, "", false));
 		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order,
-				header.value("PurchaseOrderByCustomer"), header.value("SDDocumentReason"),
-				clock.instant().truncatedTo(ChronoUnit.MILLIS), false, items);
+				header.value("PurchaseOrderByCustomer"), header.value("SDDocumentReason"), now, now, false, items);
 		add(customerReturn);
 		created.incrementAndGet();
 		return customerReturn;
+	}
+
+	/**
+	 * Changes one item under its return's ETag, as a MERGE/PATCH of {@code A_CustomerReturnItem}
+	 * does. Only the reason for rejection can be changed: set to reject the item, empty to take the
+	 * rejection back. A received item can no longer be rejected. Every change advances
+	 * {@code LastChangeDateTime}, and with it the ETag of the return and all its items.
+	 * @param ifMatch the client's {@code If-Match}: the current ETag or {@code *}
+	 * @throws ODataException 404 for an unknown return or item, 412 for a stale ETag, 400 for a
+	 * field or value the sandbox does not take
+	 */
+	synchronized CustomerReturn changeItem(String number, String itemNumber, Map<String, String> changed,
+			String ifMatch) {
+		CustomerReturn customerReturn = byNumber.get(number);
+		CustomerReturnItem item = customerReturn == null ? null
+				: customerReturn.items().stream().filter(i -> i.item().equals(itemNumber)).findFirst().orElse(null);
+		if (item == null) {
+			throw ODataException.documentNotFound(number + "/" + itemNumber);
+		}
+		if (!etagMatches(ifMatch, customerReturn.etag())) {
+			throw ODataException.preconditionFailed();
+		}
+		for (String field : changed.keySet()) {
+			if (!field.equals(REJECTION_REASON)) {
+				throw ODataException.invalid("MSR_RETURNS/030",
+						"Field " + field + " of a customer return item cannot be changed in this system", field);
+			}
+		}
+		CustomerReturnItem result = item;
+		if (changed.containsKey(REJECTION_REASON)) {
+			String reason = changed.get(REJECTION_REASON).strip();
+			if (!reason.isEmpty() && !REJECTION_REASONS.contains(reason)) {
+				throw ODataException.invalid("V1/147", "Reason for rejection " + reason + " is not defined",
+						REJECTION_REASON);
+			}
+			if (!reason.isEmpty() && !item.rejected() && item.received()) {
+				throw ODataException.invalid("MSR_RETURNS/031", "Item " + itemNumber + " of customer return " + number
+						+ " has been received; it can no longer be rejected", REJECTION_REASON);
+			}
+			if (!reason.isEmpty() && !item.rejected()) {
+				itemsRejected.incrementAndGet();
+			}
+			result = item.rejectedFor(reason);
+		}
+		CustomerReturnItem replacement = result;
+		CustomerReturn changedReturn = customerReturn.changed(customerReturn.items()
+			.stream()
+			.map(i -> i.item().equals(itemNumber) ? replacement : i)
+			.toList(), nextChange(customerReturn));
+		byNumber.put(number, changedReturn);
+		changes.incrementAndGet();
+		changesByReturn.merge(number, 1L, Long::sum);
+		return changedReturn;
+	}
+
+	/**
+	 * The warehouse posts the goods receipt of a returns parcel: the items of the received order
+	 * lines are marked received ({@code ReturnsMaterialHasBeenReceived = X}), atomically with the
+	 * check that they are not rejected.
+	 */
+	synchronized ReturnGoodsReceipts.Outcome postGoodsReceipt(String number, Set<String> orderLines) {
+		CustomerReturn customerReturn = byNumber.get(number);
+		if (customerReturn == null) {
+			return ReturnGoodsReceipts.Outcome.UNKNOWN;
+		}
+		List<CustomerReturnItem> receivable = customerReturn.items()
+			.stream()
+			.filter(i -> orderLines.contains(i.reference().item()) && !i.rejected())
+			.toList();
+		if (receivable.isEmpty()) {
+			return ReturnGoodsReceipts.Outcome.REJECTED;
+		}
+		byNumber.put(number, customerReturn.changed(customerReturn.items()
+			.stream()
+			.map(i -> receivable.contains(i) ? i.receivedNow() : i)
+			.toList(), nextChange(customerReturn)));
+		goodsReceipts.incrementAndGet();
+		return ReturnGoodsReceipts.Outcome.POSTED;
+	}
+
+	/** Items rejected by a client (each counted once, when its rejection was set). */
+	long itemsRejected() {
+		return itemsRejected.get();
+	}
+
+	/** Successful MERGE/PATCH requests on customer return items. */
+	long changes() {
+		return changes.get();
+	}
+
+	/** Successful MERGE/PATCH requests on the items of one customer return. */
+	synchronized long changesOf(String number) {
+		return changesByReturn.getOrDefault(number, 0L);
+	}
+
+	long goodsReceipts() {
+		return goodsReceipts.get();
 	}
 
 	/** Returns the hub created (seeded legacy returns not counted). */
@@ -133,6 +250,7 @@ class CustomerReturns {
 		order.items().forEach(i -> open.put(i.item(), i.quantity()));
 		ofSalesOrder(order.salesOrder()).stream()
 			.flatMap(r -> r.items().stream())
+			.filter(i -> !i.rejected())
 			.forEach(i -> open.merge(i.reference().item(), -i.quantity(), Integer::sum));
 		return open;
 	}
@@ -145,11 +263,31 @@ class CustomerReturns {
 			SalesOrderItem reference = order.item(itemNumber).orElseThrow();
 			int quantity = legacy.quantities().get(itemNumber);
 			items.add(new CustomerReturnItem(itemNumber(items.size()), reference, quantity,
-					SalesOrderReference.share(reference, quantity), LEGACY_REASON));
+					SalesOrderReference.share(reference, quantity), LEGACY_REASON, "", true));
 		}
 		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order, legacy.reference(), "",
-				legacy.returnedAt(), true, items);
+				legacy.returnedAt(), legacy.returnedAt(), true, items);
 		add(customerReturn);
+	}
+
+	/** Now, but always after the last change, so that every change gets a new ETag. */
+	private Instant nextChange(CustomerReturn customerReturn) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant earliest = customerReturn.lastChangedAt().plusMillis(1);
+		return now.isBefore(earliest) ? earliest : now;
+	}
+
+	/** {@code *}, or the ETag itself; a weak and a strong form of the same tag match. */
+	static boolean etagMatches(String ifMatch, String current) {
+		String given = ifMatch.strip();
+		if (given.equals("*")) {
+			return true;
+		}
+		return strip(given).equals(strip(current));
+	}
+
+	private static String strip(String etag) {
+		return etag.startsWith("W/") ? etag.substring(2) : etag;
 	}
 
 	static String itemNumber(int index) {

@@ -77,7 +77,7 @@ record DeepInsert(Map<String, String> values, Map<String, List<DeepInsert>> navi
 		return nested;
 	}
 
-	private static String primitive(JsonNode value, Property property) {
+	static String primitive(JsonNode value, Property property) {
 		String text;
 		if (value.isString()) {
 			text = value.stringValue();

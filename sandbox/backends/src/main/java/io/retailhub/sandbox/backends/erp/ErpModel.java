@@ -71,7 +71,9 @@ final class ErpModel {
 					decimal("RequestedQuantity", 15, 3, "RequestedQuantityUnit"), string("RequestedQuantityUnit", 3),
 					amount("NetAmount"), string("TransactionCurrency", 5).readOnly(), string("ReturnReason", 3),
 					string("ReferenceSDDocument", 10), string("ReferenceSDDocumentItem", 6),
-					string("ReferenceSDDocumentCategory", 4).readOnly(), string("SDProcessStatus", 1).readOnly()),
+					string("ReferenceSDDocumentCategory", 4).readOnly(), string("SDProcessStatus", 1).readOnly(),
+					string("SalesDocumentRjcnReason", 2), string("ReturnsMaterialHasBeenReceived", 1).readOnly(),
+					string("SDDocumentRejectionStatus", 1).readOnly()),
 			List.of());
 
 	static final EntityType CUSTOMER_RETURN = new EntityType("A_CustomerReturnType", "A_CustomerReturn",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The OData V2 protocol of the simulated ERP, for every service under
  * {@code /erp/sap/opu/odata/sap/<SERVICE>/}: service document, {@code $metadata}, entity sets
- * with query options, key access, navigation, {@code $count}, deep insert and function imports.
+ * with query options, key access, navigation, {@code $count}, deep insert, MERGE/PATCH with
+ * {@code If-Match} and function imports.
  * JSON only. Errors come out as OData error bodies ({@link ODataErrorHandler}).
  */
 @RestController
@@ -43,6 +45,9 @@ class ODataController {
 
 	/** Where the services live; {@code /erp} plays the host {@code https://<tenant>-api.s4hana.cloud.sap}. */
 	static final String ROOT = "/erp/sap/opu/odata/sap";
+
+	/** How OData V2 clients tunnel MERGE (and other methods) through POST. */
+	static final String X_HTTP_METHOD = "X-HTTP-Method";
 
 	private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=utf-8");
 
@@ -136,13 +141,68 @@ class ODataController {
 		return response.body(ODataWriter.single(created, serviceUrl, new ODataQuery.Expand(everything), Set.of()));
 	}
 
+	/**
+	 * MERGE tunneled through POST, as SAP clients send it ({@code X-HTTP-Method: MERGE}); PATCH
+	 * the same way. Other tunneled methods are not implemented.
+	 */
+	@PostMapping(path = "/{service}/{resource}", headers = X_HTTP_METHOD)
+	ResponseEntity<Object> tunneled(@PathVariable String service, @PathVariable String resource,
+			@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+		String method = request.getHeader(X_HTTP_METHOD).strip().toUpperCase(Locale.ROOT);
+		if (method.equals("MERGE") || method.equals("PATCH")) {
+			return update(service, resource, body, request);
+		}
+		EntityType type = entityType(service(service), ODataResource.parse(resource).name());
+		throw ODataException.notImplemented(method.equals("DELETE") ? "DELETE_ENTITY" : "UPDATE_ENTITY",
+				type.entitySet());
+	}
+
+	@RequestMapping(path = "/{service}/{resource}", method = RequestMethod.PATCH)
+	ResponseEntity<Object> patch(@PathVariable String service, @PathVariable String resource,
+			@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+		return update(service, resource, body, request);
+	}
+
+	@RequestMapping(path = "/{service}/{resource}/{navigation}", method = RequestMethod.PATCH)
+	ResponseEntity<Object> patchNavigation(@PathVariable String service, @PathVariable String resource,
+			HttpServletRequest request) {
+		return modify(service, resource, request);
+	}
+
 	@RequestMapping(path = { "/{service}/{resource}", "/{service}/{resource}/{navigation}" },
-			method = { RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
+			method = { RequestMethod.PUT, RequestMethod.DELETE })
 	ResponseEntity<Object> modify(@PathVariable String service, @PathVariable String resource,
 			HttpServletRequest request) {
 		EntityType type = entityType(service(service), ODataResource.parse(resource).name());
 		String operation = request.getMethod().equals("DELETE") ? "DELETE_ENTITY" : "UPDATE_ENTITY";
 		throw ODataException.notImplemented(operation, type.entitySet());
+	}
+
+	/**
+	 * A partial update of one entity: it must exist (404), the request must name its current ETag
+	 * in {@code If-Match} (428 without, 412 when stale), and the body may change only updatable
+	 * properties (400). Answers 204 with the new ETag.
+	 */
+	private ResponseEntity<Object> update(String service, String resource, JsonNode body, HttpServletRequest request) {
+		ODataService odata = service(service);
+		ODataResource path = ODataResource.parse(resource);
+		EntityType type = entityType(odata, path.name());
+		if (!path.hasKey()) {
+			throw new ODataException(405, "/IWBEP/CM_MGW_RT/025",
+					"Method MERGE/PATCH is not allowed on entity set " + type.entitySet(), null);
+		}
+		Map<String, String> key = path.key(type);
+		find(odata, type, path);
+		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw ODataException.preconditionRequired();
+		}
+		ODataEntity updated = odata.update(type.entitySet(), key, EntityChange.read(body, type, key), ifMatch);
+		ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent().header("dataserviceversion", "2.0");
+		if (updated.etag() != null) {
+			response.eTag(updated.etag());
+		}
+		return response.build();
 	}
 
 	private ODataService service(String name) {

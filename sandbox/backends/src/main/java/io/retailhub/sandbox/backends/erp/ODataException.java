@@ -63,6 +63,24 @@ class ODataException extends RuntimeException {
 				"No service found for namespace '/SAP/', name '" + service + "', version '0001'", null);
 	}
 
+	/** A change without {@code If-Match} where the entity has an ETag (SAP KBA 3514624). */
+	static ODataException preconditionRequired() {
+		return new ODataException(428, "/IWBEP/CM_V4_APPS/017", "The request has to be conditional (ETag required)",
+				null);
+	}
+
+	/** A change whose {@code If-Match} is not the entity's current ETag: someone changed it since it was read. */
+	static ODataException preconditionFailed() {
+		return new ODataException(412, "/IWBEP/CM_V4_APPS/018", "A precondition (ETag) of the request does not match",
+				null);
+	}
+
+	/** A change to a property the metadata declares read-only ({@code sap:updatable="false"}). */
+	static ODataException readOnly(String property) {
+		return new ODataException(400, "/IWBEP/CM_MGW_RT/005", "Property '" + property + "' is read-only and cannot be changed",
+				property);
+	}
+
 	/** What Gateway answers for an operation the data provider does not implement. */
 	static ODataException notImplemented(String method, String entitySet) {
 		return new ODataException(501, "/IWBEP/CM_MGW_RT/021",

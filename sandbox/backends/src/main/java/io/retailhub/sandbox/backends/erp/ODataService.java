@@ -38,6 +38,15 @@ interface ODataService {
 		throw ODataException.notImplemented("CREATE_ENTITY", entitySet);
 	}
 
+	/**
+	 * A MERGE/PATCH of one entity: the changed properties as text (already checked against the
+	 * metadata) and the client's {@code If-Match}. Answers the entity as it is afterwards.
+	 */
+	default ODataEntity update(String entitySet, Map<String, String> key, Map<String, String> changes,
+			String ifMatch) {
+		throw ODataException.notImplemented("UPDATE_ENTITY", entitySet);
+	}
+
 	/** A function import called with its (already unquoted) parameters. */
 	default Object invoke(Edm.FunctionImport function, Map<String, String> parameters) {
 		throw ODataException.resourceNotFound(function.name());

@@ -134,7 +134,12 @@ class ErpReturnNotices {
 
 	private ReturnNotice notice(JsonNode header) {
 		Map<String, ReturnNotice.Line> lines = new LinkedHashMap<>();
+		int items = 0;
 		for (JsonNode item : header.path("to_Item").path("results")) {
+			items++;
+			if (!item.path("SalesDocumentRjcnReason").asString("").isBlank()) {
+				continue;
+			}
 			String lineNumber = item.path("ReferenceSDDocumentItem").asString();
 			int quantity = new BigDecimal(item.path("RequestedQuantity").asString("0")).intValue();
 			lines.merge(lineNumber, new ReturnNotice.Line(lineNumber, item.path("Material").asString(), quantity),
@@ -142,7 +147,8 @@ class ErpReturnNotices {
 		}
 		return new ReturnNotice(header.path("CustomerReturn").asString(),
 				orderNumbersBySalesOrder.get(header.path("ReferenceSDDocument").asString()),
-				instant(header.path("LastChangeDateTime").asString("")), List.copyOf(lines.values()));
+				instant(header.path("LastChangeDateTime").asString("")), List.copyOf(lines.values()),
+				items > 0 && lines.isEmpty());
 	}
 
 	/** {@code /Date(1773480420000+0000)/}, OData V2's DateTimeOffset in JSON. */

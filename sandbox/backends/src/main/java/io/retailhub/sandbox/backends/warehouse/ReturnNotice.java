@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param orderNumber the customer-facing order number, null when the order is not one the
  * warehouse knows
- * @param createdAt when ERP created the customer return
+ * @param createdAt when ERP last changed the customer return: its creation, unless it was changed
+ * since (ERP shows the creation itself only as a date)
+ * @param lines what may arrive: the items ERP has not rejected
+ * @param rejected whether ERP rejected every item (the return was canceled): nothing may arrive
  */
-record ReturnNotice(String rmaNumber, String orderNumber, Instant createdAt, List<Line> lines) {
+record ReturnNotice(String rmaNumber, String orderNumber, Instant createdAt, List<Line> lines, boolean rejected) {
 
 	ReturnNotice {
 		lines = List.copyOf(lines);

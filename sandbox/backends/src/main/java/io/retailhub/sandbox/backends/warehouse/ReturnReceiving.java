@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.retailhub.sandbox.backends.erp.ErpEffects;
+import io.retailhub.sandbox.backends.erp.ReturnGoodsReceipts;
 import io.retailhub.sandbox.backends.warehouse.ErpReturnNotices.ErpUnavailableException;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptResponse;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <p>What to expect comes from ERP ({@link ErpReturnNotices}); the receipt itself from
  * {@link WarehouseStore}, which announces it by webhook. The automatic side looks at ERP only
  * when ERP has created customer returns since its last look, and leaves alone an RMA that was
- * received on demand in the meantime.
+ * received on demand in the meantime. An RMA ERP rejected (the return was canceled or expired) is
+ * refused on demand and skipped automatically.
  */
 @Component
 class ReturnReceiving implements DisposableBean {
@@ -44,6 +46,8 @@ class ReturnReceiving implements DisposableBean {
 	private final WarehouseStore store;
 
 	private final ErpEffects erp;
+
+	private final ReturnGoodsReceipts goodsReceipts;
 
 	private final Clock clock;
 
@@ -64,11 +68,12 @@ class ReturnReceiving implements DisposableBean {
 	/** RMA number to when to receive it, in the order ERP created them. */
 	private final Map<String, Instant> due = new LinkedHashMap<>();
 
-	ReturnReceiving(ErpReturnNotices notices, WarehouseStore store, ErpEffects erp, Clock clock,
-			WarehouseSettings settings) {
+	ReturnReceiving(ErpReturnNotices notices, WarehouseStore store, ErpEffects erp, ReturnGoodsReceipts goodsReceipts,
+			Clock clock, WarehouseSettings settings) {
 		this.notices = notices;
 		this.store = store;
 		this.erp = erp;
+		this.goodsReceipts = goodsReceipts;
 		this.clock = clock;
 		autoReceiveAfter(settings.autoReceiveAfter());
 		this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -84,13 +89,29 @@ class ReturnReceiving implements DisposableBean {
 	 * Receives a parcel for an RMA ERP knows; see
 	 * {@link WarehouseStore#receive(ReturnNotice, String, List)} for the defaults and refusals.
 	 * @param warehouseId where it arrived, null for where the order shipped from
-	 * @throws WarehouseApiException 404 when ERP does not know the RMA, or as the store refuses
+	 * Each receipt is posted to ERP as the return's goods receipt; an RMA whose items ERP rejected
+	 * (a canceled or expired return) takes no parcel.
+	 * @throws WarehouseApiException 404 when ERP does not know the RMA, 409 when ERP rejected it, or
+	 * as the store refuses
 	 * @throws ErpUnavailableException when ERP cannot be asked
 	 */
 	ReturnReceiptResponse receive(String rmaNumber, String warehouseId, List<ParcelCount> counts) {
 		ReturnNotice notice = notices.find(rmaNumber)
 			.orElseThrow(() -> WarehouseApiException.notFound("RMA", rmaNumber));
-		return store.receive(notice, warehouseId, counts);
+		if (notice.rejected()) {
+			throw rejected(rmaNumber);
+		}
+		return store.receive(notice, warehouseId, counts, lines -> {
+			// ERP may have rejected the return since it was read: the posting checks again, atomically
+			if (goodsReceipts.post(rmaNumber, lines) == ReturnGoodsReceipts.Outcome.REJECTED) {
+				throw rejected(rmaNumber);
+			}
+		});
+	}
+
+	private static WarehouseApiException rejected(String rmaNumber) {
+		return WarehouseApiException.conflict("rma_rejected", "RMA " + rmaNumber
+				+ " was rejected in ERP (the return was canceled or expired): nothing can be received against it");
 	}
 
 	synchronized Duration autoReceiveAfter() {

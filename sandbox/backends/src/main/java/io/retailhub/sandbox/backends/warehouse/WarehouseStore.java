@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.backends.admin.RecordedEffects;
 import io.retailhub.sandbox.backends.data.DemoData;
@@ -200,6 +202,16 @@ class WarehouseStore implements RecordedEffects {
 	 * rejected units than received, or more units than were shipped.
 	 */
 	synchronized ReturnReceiptResponse receive(ReturnReceiptRequest request) {
+		return receive(request, lines -> {
+		});
+	}
+
+	/**
+	 * As {@link #receive(ReturnReceiptRequest)}, with {@code beforeRecording} run once the receipt
+	 * is valid and before anything is recorded, given the order lines that received units; if it
+	 * throws, nothing is recorded.
+	 */
+	private ReturnReceiptResponse receive(ReturnReceiptRequest request, Consumer<Set<String>> beforeRecording) {
 		DemoOrder order = orders.get(request.orderNumber());
 		if (order == null) {
 			throw WarehouseApiException.unprocessable("order_number", "unknown_order",
@@ -218,6 +230,11 @@ class WarehouseStore implements RecordedEffects {
 		for (int i = 0; i < request.lines().size(); i++) {
 			check(order, request.lines().get(i), "lines[" + i + "]", seen);
 		}
+		beforeRecording.accept(request.lines()
+			.stream()
+			.filter(l -> l.quantityReceived() > 0)
+			.map(ReturnReceiptLineRequest::lineNumber)
+			.collect(Collectors.toSet()));
 		String receiptId = "RCPT-" + String.format("%06d", ++receiptSequence);
 		String warehouse = request.warehouseId() != null ? request.warehouseId()
 				: returnLocation(order, request.lines().get(0).lineNumber());
@@ -245,11 +262,14 @@ class WarehouseStore implements RecordedEffects {
 	 * Receives a parcel for an RMA as ERP announced it: one receipt line per order line of the RMA,
 	 * expecting the units ERP authorized. A line's received units default to those still
 	 * outstanding (authorized, not yet received for this RMA), damaged and rejected to none.
+	 * {@code beforeRecording} gets the order lines that received units once the receipt is valid;
+	 * if it throws, nothing is recorded.
 	 * @throws WarehouseApiException 409 when every unit was received already and no count was
 	 * given; 422 when a count names a line the RMA does not have, the parcel would hold nothing, or
 	 * the receipt breaks a rule of {@link #receive(ReturnReceiptRequest)}
 	 */
-	synchronized ReturnReceiptResponse receive(ReturnNotice notice, String warehouseId, List<ParcelCount> counts) {
+	synchronized ReturnReceiptResponse receive(ReturnNotice notice, String warehouseId, List<ParcelCount> counts,
+			Consumer<Set<String>> beforeRecording) {
 		if (notice.orderNumber() == null) {
 			throw WarehouseApiException.unprocessable("rma_number", "unknown_order",
 					"RMA " + notice.rmaNumber() + " is for an order the warehouse does not know");
@@ -285,7 +305,8 @@ class WarehouseStore implements RecordedEffects {
 		if (received == 0) {
 			throw WarehouseApiException.unprocessable("lines", "nothing_received", "the parcel holds no units");
 		}
-		return receive(new ReturnReceiptRequest(notice.rmaNumber(), notice.orderNumber(), warehouseId, lines));
+		return receive(new ReturnReceiptRequest(notice.rmaNumber(), notice.orderNumber(), warehouseId, lines),
+				beforeRecording);
 	}
 
 	private void check(DemoOrder order, ReturnReceiptLineRequest line, String path, Set<String> seen) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -17,8 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * Creates customer returns (RMAs) in the simulated ERP the way the hub does, over its OData API,
- * for orders no other test of the JVM has used.
+ * Creates and rejects customer returns (RMAs) in the simulated ERP the way the hub does, over its
+ * OData API, for orders no other test of the JVM has used.
  */
 final class ErpCustomerReturns {
 
@@ -50,6 +51,37 @@ final class ErpCustomerReturns {
 			}
 		}
 		throw new IllegalStateException("no untouched delivered orders left in the demo data");
+	}
+
+	/** Rejects every item of the customer return, as the hub does when the return is canceled. */
+	void reject(String rma) {
+		ResponseEntity<Void> fetched = erp.get().uri("/").header("x-csrf-token", "Fetch").retrieve().toBodilessEntity();
+		String cookie = fetched.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+		ResponseEntity<String> read = erp.get().uri("/A_CustomerReturn('{rma}')?$expand=to_Item", rma).retrieve()
+			.toEntity(String.class);
+		String etag = read.getHeaders().getETag();
+		for (JsonNode item : JsonMapper.shared().readTree(read.getBody()).path("d").path("to_Item").path("results")) {
+			etag = erp.post()
+				.uri("/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma,
+						item.path("CustomerReturnItem").asString())
+				.header("X-HTTP-Method", "MERGE")
+				.header("x-csrf-token", fetched.getHeaders().getFirst("x-csrf-token"))
+				.header(HttpHeaders.COOKIE, cookie.substring(0, cookie.indexOf(';')))
+				.header(HttpHeaders.IF_MATCH, etag)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"SalesDocumentRjcnReason\":\"Z1\"}")
+				.retrieve()
+				.toBodilessEntity()
+				.getHeaders()
+				.getETag();
+		}
+	}
+
+	/** The customer return with its items, as ERP shows it. */
+	JsonNode read(String rma) {
+		return JsonMapper.shared()
+			.readTree(erp.get().uri("/A_CustomerReturn('{rma}')?$expand=to_Item", rma).retrieve().body(String.class))
+			.path("d");
 	}
 
 	/** Creates the customer return; answers its RMA number. */
