@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BenchmarkOptionsTests {
 
 	@Test
-	void defaultsAreFiveHundredReturnsSixteenInFlightAfterFiftyWarmUp() {
+	void defaultsAreFiveHundredReturnsSixteenInFlightAfterThreeHundredWarmUp() {
 		BenchmarkOptions options = BenchmarkOptions.parse();
 
 		assertThat(options.returns()).isEqualTo(500);
-		assertThat(options.warmup()).isEqualTo(50);
+		assertThat(options.warmup()).isEqualTo(300);
 		assertThat(options.concurrency()).isEqualTo(16);
 		assertThat(options.preset()).isEqualTo(BenchmarkOptions.Preset.SHIPPED);
 		assertThat(options.properties("process")).isEmpty();
