@@ -80,10 +80,12 @@ class SubmitRefundStep implements StepHandler {
 	public StepResult execute(StepExecution step) {
 		// marks the submission before it leaves, so that a crash mid-call is followed by a look-up
 		AtomicBoolean unresolved = new AtomicBoolean();
+		AtomicBoolean queuedBefore = new AtomicBoolean();
 		Optional<Refund> marked = transactions.execute(tx -> refunds.findByReturnId(step.workflowId())
 			.filter(r -> r.status().awaitsProvider())
 			.map(r -> {
 				unresolved.set(unresolved(r));
+				queuedBefore.set(r.status() == io.retailhub.process.refunds.RefundStatus.QUEUED);
 				r.submitting(clock.instant());
 				return refunds.saveAndFlush(r);
 			}));
@@ -110,7 +112,8 @@ class SubmitRefundStep implements StepHandler {
 				return StepResult.park(waiting, () -> reload(refund).ifPresent(r -> r.markUnknown(waiting,
 						clock.instant())));
 			}
-			return StepResult.park(reason, nextAttemptAt -> queue(refund, reason, step, nextAttemptAt));
+			return StepResult.park(reason,
+					nextAttemptAt -> queue(refund, reason, step, nextAttemptAt, queuedBefore.get()));
 		}
 		catch (SystemApiAmbiguous ex) {
 			String reason = "no answer from the payment provider, will look the refund up before resubmitting: "
@@ -162,20 +165,26 @@ class SubmitRefundStep implements StepHandler {
 	}
 
 	/** Nothing was paid and payment is away: QUEUED until {@code nextAttemptAt}, the step's new due time. */
-	private void queue(Refund refund, String reason, StepExecution step, Instant nextAttemptAt) {
+	private void queue(Refund refund, String reason, StepExecution step, Instant nextAttemptAt,
+			boolean alreadyQueued) {
 		reload(refund).ifPresent(r -> {
 			Instant now = clock.instant();
 			r.queue(reason, now);
+			// every parked attempt tells subscribers when the next one is due
 			outbox.append(new RefundQueued(HubRefundId.of(r.id()), ReturnId.of(r.returnId()), r.orderId(), r.amount(),
 					reason, Math.max(1, step.attempt()), nextAttemptAt, now));
 			// once per return: scheduling the same step again is a no-op
 			steps.schedule(r.returnId(), ReturnWorkflow.TYPE, ReturnWorkflow.NOTE_REFUND_PENDING, now);
-			steps.recordTimeline(r.returnId(), "refund.queued", reason);
+			if (!alreadyQueued) {
+				// the workflow's timeline records the change, not every attempt of a long outage
+				steps.recordTimeline(r.returnId(), "refund.queued", reason);
+			}
 		});
 	}
 
 	/** An earlier submission got no answer (UNKNOWN) or its instance died mid-call (still SUBMITTED). */
 	private static boolean unresolved(Refund refund) {
+		// this package's RefundStatus, not the contract's of the same name imported above
 		return refund.status() == io.retailhub.process.refunds.RefundStatus.UNKNOWN
 				|| refund.status() == io.retailhub.process.refunds.RefundStatus.SUBMITTED;
 	}

@@ -201,6 +201,11 @@ class ReturnToRefundIntegrationTests {
 					.isEqualTo(Instant.parse(submit.path("dueAt").asString())));
 		});
 		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore);
+		// and, while every parked attempt publishes its next attempt time, the timeline records the
+		// refund being queued once, not every attempt of the outage
+		await().atMost(PATIENCE).until(() -> step(api.workflow(id), "refund.submit").path("attempts").asInt() >= 3);
+		assertThat(api.workflow(id).path("timeline").valueStream().map(t -> t.path("kind").asString()))
+			.containsOnlyOnce("refund.queued");
 
 		// when payment recovers
 		HubSandbox.heal();
