@@ -13,14 +13,10 @@ import io.retailhub.sandbox.backends.payment.PaymentEffects;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,21 +32,11 @@ import static org.awaitility.Awaitility.await;
 @ReturnsIntegrationTest
 class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	ProcessApi api;
 
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
+	@Autowired
+	WarehouseReceipts warehouse;
 
 	@AfterEach
 	void heal() {
@@ -69,7 +55,7 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 		long refundRequestsBefore = paymentPosts();
 
 		// when the parcel arrives and the refund reaches the provider
-		new WarehouseReceipts(kafka, json).publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
+		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
 		await().atMost(AuthorizedReturn.PATIENCE).until(() -> paymentPosts() > refundRequestsBefore);
 
 		// and the provider answers nothing else until it has made the refund, so the hub's answer is lost

@@ -28,11 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -50,22 +47,16 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 
 	private static final Duration SYSTEM_API_TIME_LIMIT = Duration.ofSeconds(1);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	ProcessApi api;
+
+	@Autowired
+	WarehouseReceipts warehouse;
 
 	TimeLimiter usualTimeLimit;
 
 	@BeforeEach
 	void setUp() {
-		api = new ProcessApi(port);
 		TimeLimiterRegistry timeLimiters = HubSandbox.systemApi().getBean(TimeLimiterRegistry.class);
 		usualTimeLimit = timeLimiters.timeLimiter(Backends.PAYMENT);
 		timeLimiters.replace(Backends.PAYMENT, TimeLimiter.of(Backends.PAYMENT, TimeLimiterConfig
@@ -92,7 +83,7 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 		long refundRequestsBefore = paymentPosts();
 
 		// when the parcel arrives and the refund reaches the provider
-		new WarehouseReceipts(kafka, json).publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
+		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
 		await().atMost(AuthorizedReturn.PATIENCE).until(() -> paymentPosts() > refundRequestsBefore);
 
 		// and the provider answers nothing else (503) until it has made the refund

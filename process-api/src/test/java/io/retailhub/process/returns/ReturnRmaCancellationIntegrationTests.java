@@ -17,11 +17,10 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -42,17 +41,10 @@ class ReturnRmaCancellationIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ProcessApi api;
 
 	final ErpEffects erp = HubSandbox.backendBean(ErpEffects.class);
-
-	@BeforeEach
-	void setUp() {
-		api = new ProcessApi(port);
-	}
 
 	@AfterEach
 	void heal() {
