@@ -19,10 +19,8 @@ import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import io.retailhub.system.backend.Backends;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,12 +77,11 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
 		long createdBefore = HubSandbox.paymentEffect(PaymentEffects.REFUNDS_CREATED);
 		AuthorizedReturn ret = AuthorizedReturn.of(api, order, 1);
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(2_500));
-		long refundRequestsBefore = paymentPosts();
+		SlowPaymentProvider provider = SlowPaymentProvider.makingRefundsIn(Duration.ofMillis(2_500));
 
 		// when the parcel arrives and the refund reaches the provider
 		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
-		await().atMost(AuthorizedReturn.PATIENCE).until(() -> paymentPosts() > refundRequestsBefore);
+		provider.awaitRefundRequest();
 
 		// and the provider answers nothing else (503) until it has made the refund
 		HubSandbox.outage(Backend.PAYMENT);
@@ -131,9 +128,5 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 			.body(JsonNode.class);
 		assertThat(crmCase.path("comments"))
 			.noneSatisfy(c -> assertThat(c.path("body").asString()).containsIgnoringCase("pending"));
-	}
-
-	private static long paymentPosts() {
-		return HubSandbox.backendBean(RequestCounts.class).count(Backend.PAYMENT, "POST");
 	}
 }
