@@ -9,6 +9,7 @@ import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.erp.ErpOData.Csrf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,11 +53,7 @@ class CustomerReturnChangesIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		erp = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(credentials.erpUsername(), credentials.erpPassword()))
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		erp = ErpOData.client(port, credentials);
 	}
 
 	@Test
@@ -252,20 +249,8 @@ class CustomerReturnChangesIntegrationTests {
 			.getETag();
 	}
 
-	private record Csrf(String token, String cookie) {
-	}
-
 	private Csrf fetchToken() {
-		HttpHeaders headers = erp.get()
-			.uri(RETURNS + "/")
-			.header("x-csrf-token", "Fetch")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders();
-		String setCookie = headers.getFirst(HttpHeaders.SET_COOKIE);
-		return new Csrf(headers.getFirst("x-csrf-token"), setCookie.substring(0, setCookie.indexOf(';')));
+		return ErpOData.fetchToken(erp, RETURNS);
 	}
 
 	private String createReturn(Csrf csrf, int quantity) {
@@ -273,19 +258,9 @@ class CustomerReturnChangesIntegrationTests {
 	}
 
 	private String createReturn(Csrf csrf, DemoOrder order, int quantity) {
-		String body = """
-				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"RJ-%s-%d","SDDocumentReason":"109",
-				 "ReferenceSDDocument":"%s","to_Item":{"results":[{"RequestedQuantity":"%d","RequestedQuantityUnit":"PC",
-				 "ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"10","ReturnReason":"109"}]}}"""
-			.formatted(order.customerNumber(), order.salesOrder(), System.nanoTime() % 100000, order.salesOrder(),
-					quantity, order.salesOrder());
-		byte[] created = erp.post()
-			.uri(RETURNS + "/A_CustomerReturn")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
+		String reference = "RJ-" + order.salesOrder() + "-" + System.nanoTime() % 100000;
+		byte[] created = ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn",
+				ErpOData.customerReturn(order, "10", quantity, reference))
 			.expectStatus()
 			.isCreated()
 			.returnResult(byte[].class)
