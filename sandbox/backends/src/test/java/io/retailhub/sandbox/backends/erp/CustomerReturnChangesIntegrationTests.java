@@ -66,16 +66,7 @@ class CustomerReturnChangesIntegrationTests {
 		long rejectedBefore = effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_REJECTED);
 
 		// when the item is rejected with the tenant's "canceled by the customer" reason
-		String newEtag = erp.post()
-			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
-			.header("X-HTTP-Method", "MERGE")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.header(HttpHeaders.IF_MATCH, etag)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"SalesDocumentRjcnReason\":\"Z1\"}")
-			.exchange()
-			.expectStatus()
+		String newEtag = merge(csrf, rma, etag, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus()
 			.isNoContent()
 			.returnResult()
 			.getResponseHeaders()
@@ -215,6 +206,7 @@ class CustomerReturnChangesIntegrationTests {
 			.isNotFound();
 	}
 
+	/** MERGE tunneled through POST, with the token, its session and the ETag, on item 10 of the return. */
 	private RestTestClient.ResponseSpec merge(Csrf csrf, String rma, String etag, String body) {
 		return erp.post()
 			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
