@@ -11,8 +11,6 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.IdempotencyKeys;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,12 +35,6 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 
 	@Autowired
 	WarehouseReceipts warehouse;
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
 
 	@Test
 	void findsTheRefundByReferenceInsteadOfPayingAgainWhenItsAnswerWasLostAndItsKeyForgotten() {

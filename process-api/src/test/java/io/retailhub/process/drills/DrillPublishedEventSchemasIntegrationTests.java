@@ -22,7 +22,6 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,12 +44,6 @@ class DrillPublishedEventSchemasIntegrationTests {
 
 	@Autowired
 	WarehouseReceipts warehouse;
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
 
 	@Test
 	void everyEventPublishedAlongEveryRoadOfAReturnConformsToItsSchema() {

@@ -20,7 +20,6 @@ import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.system.backend.Backends;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,10 +63,8 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 	}
 
 	@AfterEach
-	void heal() {
+	void restoreTheUsualTimeLimit() {
 		HubSandbox.systemApi().getBean(TimeLimiterRegistry.class).replace(Backends.PAYMENT, usualTimeLimit);
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
 	}
 
 	@Test

@@ -12,8 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sandbox payment provider slowed down for a refund drill: it takes a while to make each
- * refund, and the drill can wait until a refund request reaches it. The drill resets the refund
- * behaviour afterwards ({@link PaymentLedger#resetRefundBehavior()}).
+ * refund, and the drill can wait until a refund request reaches it. Refunds are made at the usual
+ * pace again after each returns test ({@code SandboxReset}).
  */
 final class SlowPaymentProvider {
 

@@ -13,7 +13,6 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,11 +44,6 @@ class ReturnToRefundIntegrationTests {
 
 	@Autowired
 	WarehouseReceipts warehouse;
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-	}
 
 	@Test
 	void takesAReturnFromRequestToRefundCompletedAndReturnClosed() {

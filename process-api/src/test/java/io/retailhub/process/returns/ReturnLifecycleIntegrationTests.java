@@ -15,7 +15,6 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -41,12 +40,6 @@ class ReturnLifecycleIntegrationTests {
 
 	@Autowired
 	WarehouseReceipts warehouse;
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
 
 	@Test
 	void cancelsAReturnBeforeTheParcelArrives() {

@@ -16,7 +16,6 @@ import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -45,11 +44,6 @@ class ReturnRmaCancellationIntegrationTests {
 	ProcessApi api;
 
 	final ErpEffects erp = HubSandbox.backendBean(ErpEffects.class);
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-	}
 
 	@Test
 	void cancelingAReturnRejectsItsRmaInErpOnce() {
