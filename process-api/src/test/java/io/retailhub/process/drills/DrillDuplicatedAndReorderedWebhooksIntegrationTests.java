@@ -13,11 +13,10 @@ import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -34,15 +33,8 @@ import static org.awaitility.Awaitility.await;
 @ReturnsIntegrationTest
 class DrillDuplicatedAndReorderedWebhooksIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ProcessApi api;
-
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
 
 	@AfterEach
 	void calmTheWarehouse() {

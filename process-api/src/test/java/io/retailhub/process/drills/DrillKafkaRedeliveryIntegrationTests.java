@@ -12,16 +12,12 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,15 +35,6 @@ class DrillKafkaRedeliveryIntegrationTests {
 	/** The listener of the warehouse's receipts ({@code ReturnReceiptListener}); also its inbox consumer name. */
 	private static final String RECEIPTS = "returns.warehouse-receipts";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
@@ -57,15 +44,11 @@ class DrillKafkaRedeliveryIntegrationTests {
 	@Value("${spring.kafka.consumer.group-id}")
 	String group;
 
+	@Autowired
 	ProcessApi api;
 
+	@Autowired
 	WarehouseReceipts warehouse;
-
-	@BeforeEach
-	void setUp() {
-		api = new ProcessApi(port);
-		warehouse = new WarehouseReceipts(kafka, json);
-	}
 
 	@Test
 	void recordsAReceiptOnceWhenItsRecordIsDeliveredTwiceAndAgainAfterTheConsumerGroupIsRewound() {

@@ -1,5 +1,7 @@
 package io.retailhub.process.drills;
 
+import java.time.Duration;
+
 import io.retailhub.process.e2e.DemoOrders;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
@@ -7,20 +9,12 @@ import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.sandbox.backends.payment.IdempotencyKeys;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,27 +30,11 @@ import static org.awaitility.Awaitility.await;
 @ReturnsIntegrationTest
 class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	ProcessApi api;
 
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
+	@Autowired
+	WarehouseReceipts warehouse;
 
 	@Test
 	void findsTheRefundByReferenceInsteadOfPayingAgainWhenItsAnswerWasLostAndItsKeyForgotten() {
@@ -65,12 +43,11 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
 		long createdBefore = HubSandbox.paymentEffect(PaymentEffects.REFUNDS_CREATED);
 		AuthorizedReturn ret = AuthorizedReturn.of(api, order, 1);
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(4_000));
-		long refundRequestsBefore = paymentPosts();
+		SlowPaymentProvider provider = SlowPaymentProvider.makingRefundsIn(Duration.ofSeconds(4));
 
 		// when the parcel arrives and the refund reaches the provider
-		new WarehouseReceipts(kafka, json).publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
-		await().atMost(AuthorizedReturn.PATIENCE).until(() -> paymentPosts() > refundRequestsBefore);
+		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
+		provider.awaitRefundRequest();
 
 		// and the provider answers nothing else until it has made the refund, so the hub's answer is lost
 		HubSandbox.outage(Backend.PAYMENT);
@@ -103,9 +80,5 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 			.singleElement()
 			.satisfies(t -> assertThat(t.path("detail").asString()).contains("found by reference"));
 		ReturnEffects.of(api, ret.id(), order.paymentIntentId()).assertExactlyOnce(refundsBefore);
-	}
-
-	private static long paymentPosts() {
-		return HubSandbox.backendBean(RequestCounts.class).count(Backend.PAYMENT, "POST");
 	}
 }

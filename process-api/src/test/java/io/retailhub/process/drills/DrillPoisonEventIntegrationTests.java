@@ -22,14 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -59,27 +57,21 @@ class DrillPoisonEventIntegrationTests {
 	int port;
 
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Value("${spring.kafka.consumer.group-id}")
 	String group;
 
+	@Autowired
 	ProcessApi api;
 
+	@Autowired
 	WarehouseReceipts warehouse;
 
 	RestClient deadLetters;
 
 	@BeforeEach
 	void setUp() {
-		api = new ProcessApi(port);
-		warehouse = new WarehouseReceipts(kafka, json);
 		deadLetters = RestClient.builder()
 			.baseUrl("http://localhost:" + port + "/api/process/v1/dead-letters")
 			.defaultStatusHandler(status -> true, (request, response) -> {

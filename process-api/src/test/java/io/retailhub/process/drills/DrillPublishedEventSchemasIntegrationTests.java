@@ -22,14 +22,9 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static io.retailhub.process.e2e.ProcessApi.newKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,27 +39,11 @@ import static org.awaitility.Awaitility.await;
 @ReturnsIntegrationTest
 class DrillPublishedEventSchemasIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	ProcessApi api;
 
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
+	@Autowired
+	WarehouseReceipts warehouse;
 
 	@Test
 	void everyEventPublishedAlongEveryRoadOfAReturnConformsToItsSchema() {
@@ -103,7 +82,7 @@ class DrillPublishedEventSchemasIntegrationTests {
 		DemoOrder refusedOrder = DemoOrders.freshDelivered();
 		AuthorizedReturn refused = AuthorizedReturn.of(api, refusedOrder, 1);
 		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.failing("expired_or_canceled_card"));
-		new WarehouseReceipts(kafka, json).publish(refusedOrder.orderNumber(), refused.rmaNumber(), 1,
+		warehouse.publish(refusedOrder.orderNumber(), refused.rmaNumber(), 1,
 				refused.allReceived());
 		AuthorizedReturn.awaitStatus(api, refused.id(), "REQUIRES_ACTION");
 		AuthorizedReturn.awaitStatus(api, expired, "EXPIRED");

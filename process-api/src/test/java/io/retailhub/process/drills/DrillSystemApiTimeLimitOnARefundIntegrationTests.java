@@ -19,20 +19,14 @@ import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import io.retailhub.system.backend.Backends;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -50,22 +44,16 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 
 	private static final Duration SYSTEM_API_TIME_LIMIT = Duration.ofSeconds(1);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	ProcessApi api;
+
+	@Autowired
+	WarehouseReceipts warehouse;
 
 	TimeLimiter usualTimeLimit;
 
 	@BeforeEach
 	void setUp() {
-		api = new ProcessApi(port);
 		TimeLimiterRegistry timeLimiters = HubSandbox.systemApi().getBean(TimeLimiterRegistry.class);
 		usualTimeLimit = timeLimiters.timeLimiter(Backends.PAYMENT);
 		timeLimiters.replace(Backends.PAYMENT, TimeLimiter.of(Backends.PAYMENT, TimeLimiterConfig
@@ -75,10 +63,8 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 	}
 
 	@AfterEach
-	void heal() {
+	void restoreTheUsualTimeLimit() {
 		HubSandbox.systemApi().getBean(TimeLimiterRegistry.class).replace(Backends.PAYMENT, usualTimeLimit);
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
 	}
 
 	@Test
@@ -88,12 +74,11 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
 		long createdBefore = HubSandbox.paymentEffect(PaymentEffects.REFUNDS_CREATED);
 		AuthorizedReturn ret = AuthorizedReturn.of(api, order, 1);
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(2_500));
-		long refundRequestsBefore = paymentPosts();
+		SlowPaymentProvider provider = SlowPaymentProvider.makingRefundsIn(Duration.ofMillis(2_500));
 
 		// when the parcel arrives and the refund reaches the provider
-		new WarehouseReceipts(kafka, json).publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
-		await().atMost(AuthorizedReturn.PATIENCE).until(() -> paymentPosts() > refundRequestsBefore);
+		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
+		provider.awaitRefundRequest();
 
 		// and the provider answers nothing else (503) until it has made the refund
 		HubSandbox.outage(Backend.PAYMENT);
@@ -140,9 +125,5 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 			.body(JsonNode.class);
 		assertThat(crmCase.path("comments"))
 			.noneSatisfy(c -> assertThat(c.path("body").asString()).containsIgnoringCase("pending"));
-	}
-
-	private static long paymentPosts() {
-		return HubSandbox.backendBean(RequestCounts.class).count(Backend.PAYMENT, "POST");
 	}
 }

@@ -4,11 +4,10 @@ import java.time.Duration;
 
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
 import static io.retailhub.process.e2e.ProcessApi.newKey;
@@ -22,15 +21,8 @@ import static org.awaitility.Awaitility.await;
 @ReturnsIntegrationTest
 class ReturnThroughWarehouseWebhookIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ProcessApi api;
-
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
 
 	@Test
 	void refundsAReturnTheWarehouseReceivedThroughItsWebhook() {

@@ -13,16 +13,12 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
@@ -40,29 +36,14 @@ class ReturnToRefundIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
 	ProcessApi api;
 
+	@Autowired
 	WarehouseReceipts warehouse;
-
-	@BeforeEach
-	void setUp() {
-		api = new ProcessApi(port);
-		warehouse = new WarehouseReceipts(kafka, json);
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-	}
 
 	@Test
 	void takesAReturnFromRequestToRefundCompletedAndReturnClosed() {

@@ -7,17 +7,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.retailhub.process.ProcessApiApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The full process API on a random port, with the sandbox backends and the system API in the
  * same JVM over real HTTP, on its own database and consumer group (see
  * {@link ReturnsTestEnvironment}). Short polls and backoffs make flows finish in moments; an
- * authorized return expires after {@value #EXPIRY}. All tests with this annotation share one
- * context.
+ * authorized return expires after {@value #EXPIRY}. Tests autowire the {@link ProcessApi} and
+ * the {@link WarehouseReceipts} ({@link ReturnsTestBeans}); after each test the sandbox is healed
+ * ({@link SandboxReset}). All tests with this annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,6 +47,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"retailhub.system-api.read-timeout=3s",
 				"spring.kafka.consumer.properties.metadata.max.age.ms=1000" })
 @ContextConfiguration(initializers = ReturnsTestEnvironment.class)
+@Import(ReturnsTestBeans.class)
+@ExtendWith(SandboxReset.class)
 public @interface ReturnsIntegrationTest {
 
 	/** How long an authorized return waits for its parcel in these tests. */

@@ -9,11 +9,10 @@ import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.sandbox.backends.data.DemoData.Showcase;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
@@ -27,15 +26,8 @@ class ReturnDeclineIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ProcessApi api;
-
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
 
 	@Test
 	void declinesAnOrderDeliveredOutsideTheReturnWindow() {

@@ -15,16 +15,11 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
 import static io.retailhub.process.e2e.ProcessApi.newKey;
@@ -37,33 +32,14 @@ class ReturnLifecycleIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	JsonMapper json;
-
 	@Autowired
 	EarlyReceiptRepository earlyReceipts;
 
+	@Autowired
 	ProcessApi api;
 
+	@Autowired
 	WarehouseReceipts warehouse;
-
-	@BeforeEach
-	void setUp() {
-		api = new ProcessApi(port);
-		warehouse = new WarehouseReceipts(kafka, json);
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
-	}
 
 	@Test
 	void cancelsAReturnBeforeTheParcelArrives() {

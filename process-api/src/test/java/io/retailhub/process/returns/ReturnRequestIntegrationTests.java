@@ -8,12 +8,10 @@ import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
@@ -24,18 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReturnsIntegrationTest
 class ReturnRequestIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ReturnCaseRepository returns;
 
+	@Autowired
 	ProcessApi api;
-
-	@BeforeEach
-	void api() {
-		api = new ProcessApi(port);
-	}
 
 	@Test
 	void createsAReturnAndAnswersWithItsState() {

@@ -16,12 +16,10 @@ import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -42,22 +40,10 @@ class ReturnRmaCancellationIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ProcessApi api;
 
 	final ErpEffects erp = HubSandbox.backendBean(ErpEffects.class);
-
-	@BeforeEach
-	void setUp() {
-		api = new ProcessApi(port);
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-	}
 
 	@Test
 	void cancelingAReturnRejectsItsRmaInErpOnce() {
@@ -123,12 +109,7 @@ class ReturnRmaCancellationIntegrationTests {
 	void cancelsAnRmaThatErpCreatedAfterTheReturnWasCanceled() {
 		// given a slow ERP, and a return whose RMA is being created
 		HubSandbox.backendBean(Faults.class).inject(Backend.ERP, new Fault(500, 0, 503, false, null));
-		DemoOrder order = DemoOrders.freshReturnable();
-		DemoOrderLine line = order.lines().stream().filter(l -> l.quantity() >= 2).findFirst().orElseThrow();
-		ResponseEntity<JsonNode> created = api.requestReturn(newKey(), order.orderNumber(), "STORE",
-				line(line.itemNumber(), 1, "UNWANTED"));
-		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-		String id = created.getBody().path("id").asString();
+		String id = requestReturn();
 		await().atMost(PATIENCE)
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> step(id, "return.evaluate"), s -> s != null && s.path("status").asString().equals("DONE"));
@@ -153,13 +134,18 @@ class ReturnRmaCancellationIntegrationTests {
 	private record Authorized(String id, String rma) {
 	}
 
-	private Authorized authorizedReturn() {
+	/** Requests the return of one unit of a line of two, of an order no other test touches; answers its ID. */
+	private String requestReturn() {
 		DemoOrder order = DemoOrders.freshReturnable();
 		DemoOrderLine line = order.lines().stream().filter(l -> l.quantity() >= 2).findFirst().orElseThrow();
 		ResponseEntity<JsonNode> created = api.requestReturn(newKey(), order.orderNumber(), "STORE",
 				line(line.itemNumber(), 1, "UNWANTED"));
 		assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-		String id = created.getBody().path("id").asString();
+		return created.getBody().path("id").asString();
+	}
+
+	private Authorized authorizedReturn() {
+		String id = requestReturn();
 		JsonNode authorized = awaitReturn(id, r -> r.path("status").asString().equals("AUTHORIZED"));
 		return new Authorized(id, authorized.path("rmaNumber").asString());
 	}

@@ -21,7 +21,6 @@ import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +55,6 @@ class ResilienceIntegrationTests {
 	void client() {
 		ResilienceReset.healAll(circuitBreakers);
 		http = SystemApiHttp.client(port, "");
-	}
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test
@@ -131,28 +125,14 @@ class ResilienceIntegrationTests {
 
 	@Test
 	void aNonIdempotentCallIsNeverRetried() {
-		String caseJson = """
-				{"externalId":"resilience-test-case","customerId":"17100001","subject":"Where is my parcel?"}""";
-		ResponseEntity<String> opened = http.post()
-			.uri("/api/system/v1/cases")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(caseJson)
-			.retrieve()
-			.toEntity(String.class);
-		assertThat(opened.getStatusCode().is2xxSuccessful()).isTrue();
-		String caseId = opened.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		String caseId = openCase("resilience-test-case");
 
 		Sandbox.outage(Backend.CRM);
-		long postsBefore = Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST");
-		ResponseEntity<String> comment = http.post()
-			.uri("/api/system/v1/cases/{id}/comments", caseId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"body\":\"Refund pending\",\"published\":false}")
-			.retrieve()
-			.toEntity(String.class);
+		long postsBefore = crmPosts();
+		ResponseEntity<String> comment = addComment(caseId);
 
 		assertThat(comment.getStatusCode().value()).isEqualTo(503);
-		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
+		assertThat(crmPosts() - postsBefore)
 			.as("one attempt: adding a comment is not idempotent")
 			.isEqualTo(1);
 	}
@@ -162,15 +142,10 @@ class ResilienceIntegrationTests {
 		// given a case, and a CRM that now answers after 5 s, far beyond the 400 ms time limit
 		String caseId = openCase("resilience-timeout-case");
 		Sandbox.latency(Backend.CRM, 5_000);
-		long postsBefore = Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST");
+		long postsBefore = crmPosts();
 
 		// when a comment is added
-		ResponseEntity<String> comment = http.post()
-			.uri("/api/system/v1/cases/{id}/comments", caseId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"body\":\"Refund pending\",\"published\":false}")
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> comment = addComment(caseId);
 
 		// then the caller hears "it may have happened" (504), not "unavailable", and the comment went out once
 		assertThat(comment.getStatusCode().value()).isEqualTo(504);
@@ -179,7 +154,7 @@ class ResilienceIntegrationTests {
 		assertThat(comment.getBody()).contains("\"type\":\"https://retailhub.io/problems/backend-timeout\"")
 			.contains("\"status\":504")
 			.contains("\"backend\":\"crm\"");
-		assertThat(Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST") - postsBefore)
+		assertThat(crmPosts() - postsBefore)
 			.as("a timed-out comment is not retried: it may be there already")
 			.isEqualTo(1);
 	}
@@ -233,5 +208,18 @@ class ResilienceIntegrationTests {
 			.toEntity(String.class);
 		assertThat(opened.getStatusCode().is2xxSuccessful()).isTrue();
 		return opened.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+	}
+
+	private ResponseEntity<String> addComment(String caseId) {
+		return http.post()
+			.uri("/api/system/v1/cases/{id}/comments", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"body\":\"Refund pending\",\"published\":false}")
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	private static long crmPosts() {
+		return Sandbox.bean(RequestCounts.class).count(Backend.CRM, "POST");
 	}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -25,10 +24,8 @@ import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +54,6 @@ class ShopifyCommerceAdapterIntegrationTests {
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
-	}
 
 	@Test
 	void mapsTheStoresReturnPolicy() {

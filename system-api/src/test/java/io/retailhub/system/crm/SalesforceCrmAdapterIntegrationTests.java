@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.contracts.Address;
 import io.retailhub.contracts.CaseComment;
 import io.retailhub.contracts.CaseId;
@@ -31,10 +30,8 @@ import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -51,15 +48,7 @@ class SalesforceCrmAdapterIntegrationTests {
 	@Autowired
 	SalesforceCrmAdapter crm;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	final DemoCustomer showcase = Sandbox.data().customer(DemoData.Showcase.CUSTOMER);
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
-	}
 
 	@Test
 	void mapsEveryFieldOfTheContactToTheCustomer() {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.Comparator;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Money;
 import io.retailhub.contracts.Order;
@@ -33,10 +32,8 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.ResourceNotFoundException;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +48,9 @@ class SapErpAdapterIntegrationTests {
 	@Autowired
 	SapErpAdapter erp;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	final DemoData data = Sandbox.data();
 
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
-	}
 
 	@Test
 	void mapsEveryFieldOfASeededOrderAndItsLines() {

@@ -4,19 +4,15 @@ import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -27,19 +23,11 @@ class OrderApiIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	RestClient http;
 
 	@BeforeEach
 	void client() {
 		http = SystemApiHttp.client(port, "");
-	}
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

@@ -10,21 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.sandbox.backends.data.DemoCustomer;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoProduct;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,19 +41,11 @@ class OrderChangeApiIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	RestClient http;
 
 	@BeforeEach
 	void client() {
 		http = SystemApiHttp.client(port, "");
-	}
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.Payment;
@@ -33,7 +32,6 @@ import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.ResourceNotFoundException;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +47,6 @@ class StripePaymentAdapterIntegrationTests {
 	StripePaymentAdapter adapter;
 
 	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
-	@Autowired
 	BackendRestClients restClients;
 
 	@Autowired
@@ -62,9 +57,8 @@ class StripePaymentAdapterIntegrationTests {
 	final PaymentLedger ledger = Sandbox.bean(PaymentLedger.class);
 
 	@AfterEach
-	void heal() {
+	void resetRefundBehavior() {
 		ledger.resetRefundBehavior();
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

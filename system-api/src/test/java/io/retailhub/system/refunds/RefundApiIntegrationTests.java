@@ -7,22 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
 import io.retailhub.system.payment.PaymentTestOrders;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,9 +34,6 @@ class RefundApiIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	final PaymentEffects effects = Sandbox.bean(PaymentEffects.class);
 
 	RestClient api;
@@ -48,11 +41,6 @@ class RefundApiIntegrationTests {
 	@BeforeEach
 	void client() {
 		api = SystemApiHttp.client(port, "/api/system/v1/refunds");
-	}
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package io.retailhub.system.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
@@ -12,7 +11,6 @@ import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.payment.PaymentTestOrders;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +40,6 @@ class RefundRetriedAfterTimeoutIntegrationTests {
 	int port;
 
 	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
-	@Autowired
 	TimeLimiterRegistry timeLimiters;
 
 	final PaymentLedger ledger = Sandbox.bean(PaymentLedger.class);
@@ -54,9 +49,8 @@ class RefundRetriedAfterTimeoutIntegrationTests {
 	final RequestCounts requests = Sandbox.bean(RequestCounts.class);
 
 	@AfterEach
-	void heal() {
+	void resetRefundBehavior() {
 		ledger.resetRefundBehavior();
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

@@ -4,22 +4,18 @@ import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static io.retailhub.system.support.SystemApiHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.system.erp.ErpTestOrders;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,9 +31,6 @@ class ReturnAuthorizationApiIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
 	RestClient api;
@@ -45,11 +38,6 @@ class ReturnAuthorizationApiIntegrationTests {
 	@BeforeEach
 	void client() {
 		api = SystemApiHttp.client(port, "/api/system/v1/return-authorizations");
-	}
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.retailhub.system.SystemApiApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -15,8 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The full system API on a random port, its adapters wired to the in-process sandbox over real
  * HTTP and its events to the JVM's shared Kafka broker. All tests with this annotation share one
- * application context; a test that breaks a backend heals it (and resets breakers) afterwards,
- * see {@link ResilienceReset}.
+ * application context; after each test the backends are healed and the breakers closed
+ * * ({@link ResilienceReset}): a test that breaks a backend need not heal it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = SystemApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + SystemApiApplication.CONFIG_NAME, "spring.main.banner-mode=off" })
 @ContextConfiguration(initializers = { SandboxBackendUrls.class, SharedKafka.class })
+@ExtendWith(ResilienceReset.class)
 public @interface SystemApiIntegrationTest {
 }

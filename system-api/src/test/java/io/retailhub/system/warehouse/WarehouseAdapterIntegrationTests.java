@@ -25,10 +25,8 @@ import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
-import io.retailhub.system.support.ResilienceReset;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +49,6 @@ class WarehouseAdapterIntegrationTests {
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
-
-	@AfterEach
-	void heal() {
-		ResilienceReset.healAll(circuitBreakers);
-	}
 
 	@Test
 	void mapsEveryFieldOfTheShipmentsOfADeliveredOrder() {

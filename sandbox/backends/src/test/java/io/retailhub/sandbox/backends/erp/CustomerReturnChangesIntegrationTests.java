@@ -9,6 +9,7 @@ import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.erp.ErpOData.Csrf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,11 +53,7 @@ class CustomerReturnChangesIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		erp = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(credentials.erpUsername(), credentials.erpPassword()))
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		erp = ErpOData.client(port, credentials);
 	}
 
 	@Test
@@ -69,16 +66,7 @@ class CustomerReturnChangesIntegrationTests {
 		long rejectedBefore = effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_REJECTED);
 
 		// when the item is rejected with the tenant's "canceled by the customer" reason
-		String newEtag = erp.post()
-			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
-			.header("X-HTTP-Method", "MERGE")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.header(HttpHeaders.IF_MATCH, etag)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"SalesDocumentRjcnReason\":\"Z1\"}")
-			.exchange()
-			.expectStatus()
+		String newEtag = merge(csrf, rma, etag, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus()
 			.isNoContent()
 			.returnResult()
 			.getResponseHeaders()
@@ -218,6 +206,7 @@ class CustomerReturnChangesIntegrationTests {
 			.isNotFound();
 	}
 
+	/** MERGE tunneled through POST, with the token, its session and the ETag, on item 10 of the return. */
 	private RestTestClient.ResponseSpec merge(Csrf csrf, String rma, String etag, String body) {
 		return erp.post()
 			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
@@ -252,20 +241,8 @@ class CustomerReturnChangesIntegrationTests {
 			.getETag();
 	}
 
-	private record Csrf(String token, String cookie) {
-	}
-
 	private Csrf fetchToken() {
-		HttpHeaders headers = erp.get()
-			.uri(RETURNS + "/")
-			.header("x-csrf-token", "Fetch")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders();
-		String setCookie = headers.getFirst(HttpHeaders.SET_COOKIE);
-		return new Csrf(headers.getFirst("x-csrf-token"), setCookie.substring(0, setCookie.indexOf(';')));
+		return ErpOData.fetchToken(erp, RETURNS);
 	}
 
 	private String createReturn(Csrf csrf, int quantity) {
@@ -273,19 +250,9 @@ class CustomerReturnChangesIntegrationTests {
 	}
 
 	private String createReturn(Csrf csrf, DemoOrder order, int quantity) {
-		String body = """
-				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"RJ-%s-%d","SDDocumentReason":"109",
-				 "ReferenceSDDocument":"%s","to_Item":{"results":[{"RequestedQuantity":"%d","RequestedQuantityUnit":"PC",
-				 "ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"10","ReturnReason":"109"}]}}"""
-			.formatted(order.customerNumber(), order.salesOrder(), System.nanoTime() % 100000, order.salesOrder(),
-					quantity, order.salesOrder());
-		byte[] created = erp.post()
-			.uri(RETURNS + "/A_CustomerReturn")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
+		String reference = "RJ-" + order.salesOrder() + "-" + System.nanoTime() % 100000;
+		byte[] created = ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn",
+				ErpOData.customerReturn(order, "10", quantity, reference))
 			.expectStatus()
 			.isCreated()
 			.returnResult(byte[].class)

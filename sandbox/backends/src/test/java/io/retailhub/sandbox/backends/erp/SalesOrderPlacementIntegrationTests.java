@@ -49,11 +49,7 @@ class SalesOrderPlacementIntegrationTests {
 	@BeforeEach
 	void connect() {
 		sandbox = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-		erp = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(credentials.erpUsername(), credentials.erpPassword()))
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		erp = ErpOData.client(port, credentials);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.erp.ErpOData.Csrf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -67,11 +68,7 @@ class SapErpSandboxIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		erp = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(credentials.erpUsername(), credentials.erpPassword()))
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		erp = ErpOData.client(port, credentials);
 	}
 
 	@Test
@@ -254,7 +251,7 @@ class SapErpSandboxIntegrationTests {
 		erp.post()
 			.uri(RETURNS + "/A_CustomerReturn")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(returnOf(data.order(DemoData.Showcase.DELIVERED_ORDER), "10", 1, "RA-NO-TOKEN"))
+			.body(ErpOData.customerReturn(data.order(DemoData.Showcase.DELIVERED_ORDER), "10", 1, "RA-NO-TOKEN"))
 			.exchange()
 			.expectStatus()
 			.isForbidden()
@@ -275,7 +272,7 @@ class SapErpSandboxIntegrationTests {
 			.uri(RETURNS + "/A_CustomerReturn")
 			.header("x-csrf-token", csrf.token())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(returnOf(data.order(DemoData.Showcase.DELIVERED_ORDER), "10", 1, "RA-NO-COOKIE"))
+			.body(ErpOData.customerReturn(data.order(DemoData.Showcase.DELIVERED_ORDER), "10", 1, "RA-NO-COOKIE"))
 			.exchange()
 			.expectStatus()
 			.isForbidden()
@@ -289,13 +286,7 @@ class SapErpSandboxIntegrationTests {
 		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 		Csrf csrf = fetchToken(RETURNS);
 
-		erp.post()
-			.uri(RETURNS + "/A_CustomerReturn")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(returnOf(order, "10", 1, "RA-CREATED-1"))
-			.exchange()
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", ErpOData.customerReturn(order, "10", 1, "RA-CREATED-1"))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -328,16 +319,10 @@ class SapErpSandboxIntegrationTests {
 	void refusesAReturnAboveTheQuantityNotYetReturned() {
 		DemoOrder order = orderWithTwoUnitsOnItem10();
 		Csrf csrf = fetchToken(RETURNS);
-		createReturn(csrf, returnOf(order, "10", 2, "RA-ALL-OF-IT"));
+		createReturn(csrf, ErpOData.customerReturn(order, "10", 2, "RA-ALL-OF-IT"));
 		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 
-		erp.post()
-			.uri(RETURNS + "/A_CustomerReturn")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(returnOf(order, "10", 1, "RA-ONE-MORE"))
-			.exchange()
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", ErpOData.customerReturn(order, "10", 1, "RA-ONE-MORE"))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -383,13 +368,7 @@ class SapErpSandboxIntegrationTests {
 			.formatted(order.customerNumber(), order.salesOrder(), order.currency(), order.lines().get(0).sku(),
 					order.salesOrder());
 
-		erp.post()
-			.uri(CREDIT_MEMOS + "/A_CreditMemoRequest")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
+		ErpOData.post(erp, csrf, CREDIT_MEMOS + "/A_CreditMemoRequest", body)
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -500,41 +479,15 @@ class SapErpSandboxIntegrationTests {
 		assertThat(again).isEqualTo(first.token());
 	}
 
-	private record Csrf(String token, String cookie) {
-	}
-
+	/** Fetches a token the way SAP clients do; the session cookie is SAP's, for the whole host. */
 	private Csrf fetchToken(String service) {
-		HttpHeaders headers = erp.get()
-			.uri(service + "/")
-			.header("x-csrf-token", "Fetch")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders();
-		String setCookie = headers.getFirst(HttpHeaders.SET_COOKIE);
-		assertThat(setCookie).startsWith("SAP_SESSIONID_S4H_100=").contains("path=/");
-		return new Csrf(headers.getFirst("x-csrf-token"), setCookie.substring(0, setCookie.indexOf(';')));
+		Csrf csrf = ErpOData.fetchToken(erp, service);
+		assertThat(csrf.setCookie()).startsWith("SAP_SESSIONID_S4H_100=").contains("path=/");
+		return csrf;
 	}
 
 	private void createReturn(Csrf csrf, String body) {
-		erp.post()
-			.uri(RETURNS + "/A_CustomerReturn")
-			.header("x-csrf-token", csrf.token())
-			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated();
-	}
-
-	private static String returnOf(DemoOrder order, String item, int quantity, String reference) {
-		return """
-				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"%s","SDDocumentReason":"109",
-				 "ReferenceSDDocument":"%s","to_Item":{"results":[{"RequestedQuantity":"%d","RequestedQuantityUnit":"PC",
-				 "ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"%s","ReturnReason":"109"}]}}"""
-			.formatted(order.customerNumber(), reference, order.salesOrder(), quantity, order.salesOrder(), item);
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", body).expectStatus().isCreated();
 	}
 
 	/** A seeded order with two units on item 10 and nothing returned yet; a different one per call. */

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -58,12 +57,7 @@ class RejectedReturnReceivingIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		sandbox = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeader("X-Api-Key", credentials.warehouseApiKey())
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		sandbox = WarehouseTestApi.client(port, credentials);
 		erp = new ErpCustomerReturns(port, credentials, data);
 	}
 
@@ -124,12 +118,7 @@ class RejectedReturnReceivingIntegrationTests {
 	}
 
 	private void autoReceiveAfter(String after) {
-		sandbox.put()
-			.uri("/admin/warehouse/auto-receive")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"after\":\"" + after + "\"}")
-			.retrieve()
-			.toBodilessEntity();
+		WarehouseTestApi.autoReceiveAfter(sandbox, after);
 	}
 
 	private ResponseEntity<String> receive(String rma) {
@@ -137,7 +126,6 @@ class RejectedReturnReceivingIntegrationTests {
 	}
 
 	private JsonNode receipts(String rma) {
-		return json.readTree(sandbox.get().uri("/warehouse/api/v1/return-receipts?rma_number={rma}", rma).retrieve()
-			.body(String.class)).path("data");
+		return WarehouseTestApi.receipts(sandbox, rma);
 	}
 }

@@ -75,12 +75,7 @@ class WarehouseWebhooksIntegrationTests {
 
 	@BeforeEach
 	void subscribe() {
-		sandbox = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeader("X-Api-Key", credentials.warehouseApiKey())
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build();
+		sandbox = WarehouseTestApi.client(port, credentials);
 		erp = new ErpCustomerReturns(port, credentials, data);
 		receiver = WebhookReceiver.start();
 		subscribeTo(receiver.url());
@@ -89,8 +84,7 @@ class WarehouseWebhooksIntegrationTests {
 
 	@AfterEach
 	void stop() {
-		sandbox.put().uri("/admin/warehouse/auto-receive").contentType(MediaType.APPLICATION_JSON)
-			.body("{\"after\":\"0s\"}").retrieve().toBodilessEntity();
+		WarehouseTestApi.autoReceiveAfter(sandbox, "0s");
 		receiver.close();
 	}
 
@@ -364,8 +358,7 @@ class WarehouseWebhooksIntegrationTests {
 		String earlier = erp.create(before, Map.of("10", 1));
 
 		// when auto-receive is switched on and the hub creates another one
-		ResponseEntity<String> switched = sandbox.put().uri("/admin/warehouse/auto-receive")
-			.contentType(MediaType.APPLICATION_JSON).body("{\"after\":\"300ms\"}").retrieve().toEntity(String.class);
+		ResponseEntity<String> switched = WarehouseTestApi.autoReceiveAfter(sandbox, "300ms");
 		assertThat(json.readTree(switched.getBody())).isEqualTo(json.readTree("{\"after\":\"PT0.3S\",\"enabled\":true}"));
 		DemoOrder order = erp.untouchedDeliveredOrder(1);
 		Instant created = Instant.now();
@@ -452,8 +445,7 @@ class WarehouseWebhooksIntegrationTests {
 	}
 
 	private JsonNode receipts(String rma) {
-		return json.readTree(sandbox.get().uri("/warehouse/api/v1/return-receipts?rma_number={rma}", rma).retrieve()
-			.body(String.class)).path("data");
+		return WarehouseTestApi.receipts(sandbox, rma);
 	}
 
 	private List<Received> awaitDeliveries(String rma, int count) {
