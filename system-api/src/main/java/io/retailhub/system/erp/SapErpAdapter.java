@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -390,16 +391,20 @@ public class SapErpAdapter {
 	 * Check before create, under the reference's lock: the order must exist; a document of this
 	 * kind already carrying the reference is answered (a conflict if it belongs to another order);
 	 * only otherwise is the order read with its items and {@code create} writes one. Safe to retry
-	 * as an idempotent write.
+	 * as an idempotent write. The outcome counts as created when the first look of this call found
+	 * no document: a retry that finds the one an unanswered attempt wrote still reports it created.
 	 */
 	private <D, C> CreateOutcome<C> createOnce(DocumentKind<D, C> kind, OrderId orderId, String reference,
 			Function<SalesOrder, D> create) {
+		AtomicReference<Boolean> absentAtFirstLook = new AtomicReference<>();
 		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock(kind.lockPrefix() + reference, () -> {
 			Optional<D> existing = byReference(kind, reference);
+			absentAtFirstLook.compareAndSet(null, existing.isEmpty());
 			if (existing.isPresent()) {
 				requireSameOrder(kind.salesOrder().apply(existing.get()), salesOrderNumber(orderId), kind.contractName(),
 						kind.number().apply(existing.get()), reference);
-				return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId)), false);
+				return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId)),
+						absentAtFirstLook.get());
 			}
 			SalesOrder order = salesOrder(orderId, ITEMS)
 				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
