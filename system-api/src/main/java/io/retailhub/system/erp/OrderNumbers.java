@@ -13,18 +13,21 @@ import java.util.Optional;
  * before, and an order ERP does not know is never remembered, so it stays unknown.
  *
  * <p>Bounded to {@code maxSize} pairs; beyond that the least recently used pair is forgotten.
- * Thread-safe.
+ * A size of 0 remembers nothing. Thread-safe.
  */
 final class OrderNumbers {
+
+	private final int maxSize;
 
 	private final Map<String, String> salesOrderByOrderId;
 
 	private final Map<String, String> orderIdBySalesOrder = new HashMap<>();
 
 	OrderNumbers(int maxSize) {
-		if (maxSize < 1) {
-			throw new IllegalArgumentException("maxSize must be at least 1");
+		if (maxSize < 0) {
+			throw new IllegalArgumentException("maxSize must not be negative");
 		}
+		this.maxSize = maxSize;
 		this.salesOrderByOrderId = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -39,7 +42,7 @@ final class OrderNumbers {
 
 	/** Remembers the pair of a sales order read from ERP; one without a hub order number is left out. */
 	synchronized void remember(String orderId, String salesOrder) {
-		if (orderId == null || orderId.isBlank() || salesOrder == null || salesOrder.isBlank()) {
+		if (maxSize == 0 || orderId == null || orderId.isBlank() || salesOrder == null || salesOrder.isBlank()) {
 			return;
 		}
 		// the latest read wins and both directions stay one set of pairs

@@ -102,7 +102,18 @@ class OrderNumbersTests {
 	}
 
 	@Test
-	void needsRoomForAtLeastOnePair() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new OrderNumbers(0));
+	void remembersNothingWithSizeZero() {
+		OrderNumbers numbers = new OrderNumbers(0);
+
+		numbers.remember("WEB-1", "501");
+
+		assertThat(numbers.size()).isZero();
+		assertThat(numbers.salesOrderOf("WEB-1")).isEmpty();
+		assertThat(numbers.orderIdOf("501")).isEmpty();
+	}
+
+	@Test
+	void refusesANegativeSize() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new OrderNumbers(-1));
 	}
 }
