@@ -11,6 +11,7 @@ import io.retailhub.contracts.ServiceCase;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.OpenCase;
 import io.retailhub.contracts.commands.UpdateCase;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.crm.SalesforceCrmAdapter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,16 +46,13 @@ class CaseController {
 		this.crm = crm;
 	}
 
-	/**
-	 * Whether the case existed is asked first, so two first requests racing each other may both
-	 * answer 201; they still leave one case, which is what matters.
-	 */
+	/** 201 or 200 is the CRM's own answer to the upsert: created, or updated an existing case. */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Open a case, or update the one with this externalId (201 when created, 200 when it existed)")
 	ResponseEntity<ServiceCase> open(@Valid @RequestBody OpenCase command, UriComponentsBuilder uri) {
-		boolean existed = crm.findCaseByExternalId(command.externalId()).isPresent();
-		ServiceCase opened = crm.openCase(command);
-		if (existed) {
+		CreateOutcome<ServiceCase> outcome = crm.openOrUpdateCase(command);
+		ServiceCase opened = outcome.value();
+		if (!outcome.created()) {
 			return ResponseEntity.ok(opened);
 		}
 		return ResponseEntity

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.CreditMemoId;
 import io.retailhub.contracts.commands.CreateCreditMemo;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapErpAdapter;
 import io.retailhub.system.web.CreatedResponses;
@@ -35,12 +36,13 @@ class CreditMemoController {
 		this.erp = erp;
 	}
 
+	/** 201 or 200 is what the adapter's check before create found, under the reference's lock. */
 	@PostMapping
 	@Operation(summary = "Post a credit memo request in ERP; a repeat with the same externalReference answers the first document")
 	ResponseEntity<CreditMemo> create(@Valid @RequestBody CreateCreditMemo command) {
-		boolean repeat = erp.findCreditMemoByReference(command.externalReference()).isPresent();
-		CreditMemo creditMemo = erp.createCreditMemo(command);
-		return CreatedResponses.createdOrRepeated(repeat, creditMemo, creditMemo.id().value());
+		CreateOutcome<CreditMemo> outcome = erp.createOrFindCreditMemo(command);
+		CreditMemo creditMemo = outcome.value();
+		return CreatedResponses.createdOrRepeated(!outcome.created(), creditMemo, creditMemo.id().value());
 	}
 
 	@GetMapping("/{id}")

@@ -10,6 +10,7 @@ import io.retailhub.system.crm.SalesforcePayloads.QueryResult;
 import io.retailhub.system.crm.SalesforcePayloads.SaveResult;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +49,7 @@ interface SalesforceClient {
 
 	/** Upsert by external ID: 201 when it created the case, 200 (API v46.0+) when it updated it. */
 	@PatchExchange(url = "/sobjects/Case/External_Id__c/{externalId}", contentType = MediaType.APPLICATION_JSON_VALUE)
-	SaveResult upsertCase(@PathVariable String externalId, @RequestBody Map<String, Object> fields);
+	ResponseEntity<SaveResult> upsertCase(@PathVariable String externalId, @RequestBody Map<String, Object> fields);
 
 	/** Partial update: 204 No Content. */
 	@PatchExchange(url = "/sobjects/Case/{id}", contentType = MediaType.APPLICATION_JSON_VALUE)

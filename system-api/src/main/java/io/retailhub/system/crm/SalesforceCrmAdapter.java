@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,9 @@ import io.retailhub.contracts.commands.UpdateCase;
 import io.retailhub.system.backend.BackendCalls;
 import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
+import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.crm.SalesforceErrors.RecordNotFound;
 import io.retailhub.system.crm.SalesforcePayloads.CaseRecord;
@@ -35,7 +38,10 @@ import io.retailhub.system.crm.SalesforcePayloads.SaveResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The hub's way into the CRM, a Salesforce org: customers are Contacts (the customer number is
@@ -139,6 +145,15 @@ public class SalesforceCrmAdapter {
 	 * @throws ResourceNotFoundException when the CRM knows no contact with the customer number
 	 */
 	public ServiceCase openCase(OpenCase command) {
+		return openOrUpdateCase(command).value();
+	}
+
+	/**
+	 * As {@link #openCase}, telling also whether this call created the case: the upsert's own
+	 * answer (201 created, 200 updated), so nobody needs to look first. When an attempt went out
+	 * unanswered and a retry then found the case, that attempt most likely created it: created.
+	 */
+	public CreateOutcome<ServiceCase> openOrUpdateCase(OpenCase command) {
 		String contactId = calls.read(Backends.CRM, () -> {
 			try {
 				return salesforce.contactByCustomerNumber(command.customerId().value()).id();
@@ -155,12 +170,25 @@ public class SalesforceCrmAdapter {
 		putIfGiven(fields, "Priority", command.priority() == null ? null : priority(command.priority()));
 		putIfGiven(fields, "Origin", command.origin());
 		putIfGiven(fields, "Order_Number__c", command.orderId() == null ? null : command.orderId().value());
-		SaveResult saved = calls.idempotentWrite(Backends.CRM,
-				() -> salesforce.upsertCase(command.externalId(), fields));
-		log.debug("case {} for {} {}", saved.id(), command.externalId(),
-				Boolean.TRUE.equals(saved.created()) ? "created" : "updated");
-		return findCase(CaseId.of(saved.id()))
+		AtomicInteger unanswered = new AtomicInteger();
+		ResponseEntity<SaveResult> upserted = calls.idempotentWrite(Backends.CRM, () -> {
+			unanswered.incrementAndGet();
+			try {
+				ResponseEntity<SaveResult> answer = salesforce.upsertCase(command.externalId(), fields);
+				unanswered.decrementAndGet();
+				return answer;
+			}
+			catch (RestClientResponseException | BackendRejectedException | BackendUnavailableException ex) {
+				unanswered.decrementAndGet(); // the org answered: this attempt did nothing
+				throw ex;
+			}
+		});
+		SaveResult saved = upserted.getBody();
+		boolean created = upserted.getStatusCode().isSameCodeAs(HttpStatus.CREATED) || unanswered.get() > 0;
+		log.debug("case {} for {} {}", saved.id(), command.externalId(), created ? "created" : "updated");
+		ServiceCase current = findCase(CaseId.of(saved.id()))
 			.orElseThrow(() -> new ResourceNotFoundException("case", saved.id()));
+		return new CreateOutcome<>(current, created);
 	}
 
 	/** The case with its comments (oldest first), or empty. */

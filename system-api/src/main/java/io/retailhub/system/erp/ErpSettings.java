@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * ATP, the ATP checking rule, the pricing condition holding the list price, the document types
  * and the order reason for credit memo requests. {@code baseUrl} is the API host, for example
  * {@code https://my-tenant-api.s4hana.cloud.sap}, without {@code /sap/opu/odata}.
+ * {@code orderNumberCacheSize} bounds how many (hub order number, sales order number) pairs the
+ * adapter remembers to skip lookups that only translate one into the other ({@link OrderNumbers});
+ * 0 remembers none.
  */
 @ConfigurationProperties("retailhub.backends.erp")
 @Validated
@@ -25,5 +29,6 @@ record ErpSettings(@NotBlank String baseUrl, @NotBlank String username, @NotBlan
 		@DefaultValue("A") @NotBlank String atpCheckingRule, @DefaultValue("PPR0") @NotBlank String priceConditionType,
 		@DefaultValue("CBRE") @NotBlank String customerReturnType,
 		@DefaultValue("GA2") @NotBlank String creditMemoRequestType,
-		@DefaultValue("009") @NotBlank String creditMemoReason) {
+		@DefaultValue("009") @NotBlank String creditMemoReason,
+		@DefaultValue("10000") @PositiveOrZero int orderNumberCacheSize) {
 }

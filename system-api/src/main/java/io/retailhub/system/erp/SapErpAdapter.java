@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -31,6 +32,7 @@ import io.retailhub.system.backend.BackendRejectedException;
 import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
 import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
@@ -61,6 +63,10 @@ import org.springframework.stereotype.Component;
  * into {@code PurchaseOrderByCustomer}, and a document already carrying it is answered instead of
  * creating a second one. That check makes the creates safe to retry, so they run as idempotent
  * writes. Writes carry SAP's CSRF token and session cookie ({@link CsrfSession}).
+ *
+ * <p>The pair (hub order number, sales order number) of every sales order read is remembered
+ * ({@link OrderNumbers}): it never changes, so operations that only translate one into the other
+ * (the returns of an order, the order a document references) skip that read when the pair is known.
  *
  * <p>ERP's business refusals (400 with an OData error) surface as
  * {@link BackendRejectedException} with SAP's {@code <message class>/<number>} code; unknown
@@ -100,6 +106,8 @@ public class SapErpAdapter {
 
 	private final ReferenceLocks locks = new ReferenceLocks();
 
+	private final OrderNumbers orderNumbers;
+
 	private final DocumentKind<CustomerReturn, ReturnAuthorization> customerReturns;
 
 	private final DocumentKind<CreditMemoRequest, CreditMemo> creditMemoRequests;
@@ -108,6 +116,7 @@ public class SapErpAdapter {
 		this.settings = settings;
 		this.calls = calls;
 		this.clock = clock;
+		this.orderNumbers = new OrderNumbers(settings.orderNumberCacheSize());
 		this.client = clients.createClient(
 				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
 					.defaultHeaders(headers -> headers.setBasicAuth(settings.username(), settings.password()))
@@ -138,6 +147,7 @@ public class SapErpAdapter {
 					.salesOrders(SapFormats.eq("SoldToParty", id.value()), ITEMS_WITH_PRICES,
 							"SalesOrderDate desc,LastChangeDateTime desc", limit)
 					.results());
+		orders.forEach(this::remember);
 		return orders.stream()
 			.map(order -> SapMapping.readable(() -> SapMapping.order(order, settings.priceConditionType())))
 			.toList();
@@ -168,6 +178,7 @@ public class SapErpAdapter {
 		List<SalesOrder> orders = calls.read(Backends.ERP, () -> client
 			.salesOrders(filter, ITEMS_WITH_PRICES, LAST_CHANGE + "," + PURCHASE_ORDER_BY_CUSTOMER, limit)
 			.results());
+		orders.forEach(this::remember);
 		List<OrderChange> changes = new ArrayList<>(orders.size());
 		for (SalesOrder order : orders) {
 			try {
@@ -225,6 +236,14 @@ public class SapErpAdapter {
 	 * line, ...) is a {@link BackendRejectedException}.
 	 */
 	public ReturnAuthorization createReturnAuthorization(CreateReturnAuthorization command) {
+		return createOrFindReturnAuthorization(command).value();
+	}
+
+	/**
+	 * As {@link #createReturnAuthorization}, telling also whether this call created the customer
+	 * return or found the one already carrying the reference (decided under the reference's lock).
+	 */
+	public CreateOutcome<ReturnAuthorization> createOrFindReturnAuthorization(CreateReturnAuthorization command) {
 		return createOnce(customerReturns, command.orderId(), command.externalReference(), order -> {
 			NewCustomerReturn body = newCustomerReturn(command, order);
 			return csrf
@@ -313,9 +332,8 @@ public class SapErpAdapter {
 	 */
 	public List<ReturnAuthorization> findReturnAuthorizationsOfOrder(OrderId orderId) {
 		return calls.read(Backends.ERP, () -> {
-			SalesOrder order = salesOrder(orderId, null)
-				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
-			return client.customerReturns(SapFormats.eq("ReferenceSDDocument", order.salesOrder()), ITEMS)
+			String salesOrder = salesOrderNumber(orderId);
+			return client.customerReturns(SapFormats.eq("ReferenceSDDocument", salesOrder), ITEMS)
 				.results()
 				.stream()
 				.map(r -> SapMapping.readable(() -> SapMapping.returnAuthorization(r, orderId)))
@@ -332,6 +350,14 @@ public class SapErpAdapter {
 	 * are credited against.
 	 */
 	public CreditMemo createCreditMemo(CreateCreditMemo command) {
+		return createOrFindCreditMemo(command).value();
+	}
+
+	/**
+	 * As {@link #createCreditMemo}, telling also whether this call created the credit memo request
+	 * or found the one already carrying the reference (decided under the reference's lock).
+	 */
+	public CreateOutcome<CreditMemo> createOrFindCreditMemo(CreateCreditMemo command) {
 		Currency currency = currencyOf(command.lines());
 		if (command.returnAuthorizationId() != null) {
 			ReturnAuthorization returned = findReturnAuthorization(command.returnAuthorizationId())
@@ -364,23 +390,28 @@ public class SapErpAdapter {
 	/**
 	 * Check before create, under the reference's lock: the order must exist; a document of this
 	 * kind already carrying the reference is answered (a conflict if it belongs to another order);
-	 * only otherwise does {@code create} write one. Safe to retry as an idempotent write.
+	 * only otherwise is the order read with its items and {@code create} writes one. Safe to retry
+	 * as an idempotent write. The outcome counts as created when the first look of this call found
+	 * no document: a retry that finds the one an unanswered attempt wrote still reports it created.
 	 */
-	private <D, C> C createOnce(DocumentKind<D, C> kind, OrderId orderId, String reference,
+	private <D, C> CreateOutcome<C> createOnce(DocumentKind<D, C> kind, OrderId orderId, String reference,
 			Function<SalesOrder, D> create) {
+		AtomicReference<Boolean> absentAtFirstLook = new AtomicReference<>();
 		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock(kind.lockPrefix() + reference, () -> {
+			Optional<D> existing = byReference(kind, reference);
+			absentAtFirstLook.compareAndSet(null, existing.isEmpty());
+			if (existing.isPresent()) {
+				requireSameOrder(kind.salesOrder().apply(existing.get()), salesOrderNumber(orderId), kind.contractName(),
+						kind.number().apply(existing.get()), reference);
+				return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId)),
+						absentAtFirstLook.get());
+			}
 			SalesOrder order = salesOrder(orderId, ITEMS)
 				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
-			Optional<D> existing = byReference(kind, reference);
-			if (existing.isPresent()) {
-				requireSameOrder(kind.salesOrder().apply(existing.get()), order, kind.contractName(),
-						kind.number().apply(existing.get()), reference);
-				return SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId));
-			}
 			D created = create.apply(order);
 			log.info("created {} {} for order {} (reference {})", kind.documentName(), kind.number().apply(created),
 					orderId, reference);
-			return SapMapping.readable(() -> kind.contract().apply(created, orderId));
+			return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(created, orderId)), true);
 		}));
 	}
 
@@ -417,10 +448,23 @@ public class SapErpAdapter {
 	}
 
 	private Optional<SalesOrder> salesOrder(OrderId id, String expand) {
-		return client.salesOrders(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, id.value()), expand, null, null)
+		Optional<SalesOrder> order = client
+			.salesOrders(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, id.value()), expand, null, null)
 			.results()
 			.stream()
 			.findFirst();
+		order.ifPresent(this::remember);
+		return order;
+	}
+
+	/**
+	 * The number of the sales order carrying this hub order number: remembered, or read.
+	 * @throws ResourceNotFoundException when ERP has no such order
+	 */
+	private String salesOrderNumber(OrderId id) {
+		return orderNumbers.salesOrderOf(id.value())
+			.or(() -> salesOrder(id, null).map(SalesOrder::salesOrder))
+			.orElseThrow(() -> new ResourceNotFoundException("order", id.value()));
 	}
 
 	/** The hub's order number of a referenced sales order; null when the document references none. */
@@ -428,10 +472,15 @@ public class SapErpAdapter {
 		if (salesOrder == null || salesOrder.isBlank()) {
 			return null;
 		}
+		Optional<String> known = orderNumbers.orderIdOf(salesOrder);
+		if (known.isPresent()) {
+			return OrderId.of(known.get());
+		}
 		try {
-			String number = client.salesOrder(SapFormats.key(salesOrder), "SalesOrder," + PURCHASE_ORDER_BY_CUSTOMER)
-				.d()
-				.purchaseOrderByCustomer();
+			SalesOrder read = client.salesOrder(SapFormats.key(salesOrder), "SalesOrder," + PURCHASE_ORDER_BY_CUSTOMER)
+				.d();
+			remember(read);
+			String number = read.purchaseOrderByCustomer();
 			return number == null || number.isBlank() ? null : OrderId.of(number);
 		}
 		catch (ErpErrors.ErpNotFound ex) {
@@ -439,10 +488,14 @@ public class SapErpAdapter {
 		}
 	}
 
+	private void remember(SalesOrder order) {
+		orderNumbers.remember(order.purchaseOrderByCustomer(), order.salesOrder());
+	}
+
 	/** An external reference names one document: using it again for another order is a conflict. */
-	private static void requireSameOrder(String referencedSalesOrder, SalesOrder order, String what, String document,
-			String reference) {
-		if (!Objects.equals(referencedSalesOrder, order.salesOrder())) {
+	private static void requireSameOrder(String referencedSalesOrder, String orderSalesOrder, String what,
+			String document, String reference) {
+		if (!Objects.equals(referencedSalesOrder, orderSalesOrder)) {
 			throw new BackendRejectedException(Backends.ERP, 409, null, "External reference '" + reference
 					+ "' already names " + what + " " + document + " of another order");
 		}

@@ -9,6 +9,7 @@ import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.commands.CancelReturnAuthorization;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.erp.SapErpAdapter;
 import io.retailhub.system.web.CreatedResponses;
@@ -44,15 +45,16 @@ class ReturnAuthorizationController {
 	}
 
 	/**
-	 * Whether the request is a repeat is asked first, only to choose between 200 and 201; the
-	 * adapter checks again before it creates, which is what keeps the document single.
+	 * 201 or 200 is what the adapter's check before create found, under the reference's lock: of
+	 * two first requests racing each other, one creates (201) and the other answers its document
+	 * (200).
 	 */
 	@PostMapping
 	@Operation(summary = "Authorize a return in ERP; a repeat with the same externalReference answers the first document")
 	ResponseEntity<ReturnAuthorization> create(@Valid @RequestBody CreateReturnAuthorization command) {
-		boolean repeat = erp.findReturnAuthorizationByReference(command.externalReference()).isPresent();
-		ReturnAuthorization authorization = erp.createReturnAuthorization(command);
-		return CreatedResponses.createdOrRepeated(repeat, authorization, authorization.id().value());
+		CreateOutcome<ReturnAuthorization> outcome = erp.createOrFindReturnAuthorization(command);
+		ReturnAuthorization authorization = outcome.value();
+		return CreatedResponses.createdOrRepeated(!outcome.created(), authorization, authorization.id().value());
 	}
 
 	/**
