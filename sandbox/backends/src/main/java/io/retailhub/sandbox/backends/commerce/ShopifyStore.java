@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,8 @@ class ShopifyStore implements RecordedEffects {
 
 	private final Map<Long, DemoOrder> ordersById = new TreeMap<>();
 
+	private final Map<String, Long> orderIdsByName = new HashMap<>();
+
 	private final Map<Long, DemoProduct> productsById = new TreeMap<>();
 
 	private final AtomicLong policyReads = new AtomicLong();
@@ -90,13 +93,17 @@ class ShopifyStore implements RecordedEffects {
 		this.data = data;
 		this.policy = policy;
 		data.orders().forEach(order -> ordersById.put(orderId(order), order));
+		ordersById.forEach((id, order) -> orderIdsByName.putIfAbsent(order.orderNumber(), id));
 		data.products().forEach(product -> productsById.put(productId(product.sku()), product));
 	}
 
 	/** Orders with an ID above {@code sinceId}, by ID, optionally only the one with this name. */
 	List<Order> orders(String name, List<Long> ids, long sinceId, int limit) {
 		orderReads.incrementAndGet();
-		return ordersById.entrySet()
+		// a name names one order: look it up instead of walking every order
+		Map<Long, DemoOrder> candidates = name == null ? ordersById
+				: Optional.ofNullable(orderIdsByName.get(name)).map(id -> Map.of(id, ordersById.get(id))).orElse(Map.of());
+		return candidates.entrySet()
 			.stream()
 			.filter(e -> e.getKey() > sinceId)
 			.filter(e -> ids == null || ids.contains(e.getKey()))

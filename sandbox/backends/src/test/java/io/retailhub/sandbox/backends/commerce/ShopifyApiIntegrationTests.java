@@ -70,6 +70,24 @@ class ShopifyApiIntegrationTests {
 	}
 
 	@Test
+	void aNameFindsExactlyItsOrderAndStillHonoursSinceId() {
+		DemoOrder order = data.order(DemoData.Showcase.DELIVERED_ORDER);
+		long id = ShopifyStore.orderId(order);
+
+		assertThat(get(API + "/orders.json?name=" + order.orderNumber())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.orders[*].id")
+			.asArray()
+			.containsExactly(id);
+		assertThat(get(API + "/orders.json?name=" + order.orderNumber() + "&since_id=" + id)).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("{\"orders\":[]}");
+		assertThat(get(API + "/orders.json?name=NO-SUCH-ORDER")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("{\"orders\":[]}");
+	}
+
+	@Test
 	void marksFinalSaleLinesWithALineItemProperty() {
 		// given the marketplace showcase, whose line 20 is a final-sale product
 		DemoOrder order = data.order(DemoData.Showcase.FINAL_SALE_ORDER);
