@@ -200,6 +200,9 @@ public final class LocalHub implements AutoCloseable {
 				  (the sandbox warehouse receives the parcel %9$s later; then follow it at %8$s/api/process/v1/workflows/{returnId})
 				  curl -X PUT %2$s/admin/faults/erp -H 'Content-Type: application/json' -d '{"outage":true}'
 				  curl -X DELETE %2$s/admin/faults/erp
+				  curl -X POST %2$s/admin/erp/sales-orders -H 'Content-Type: application/json' \\
+				       -d '{"orderNumber":"WEB-900001","customerNumber":"17100001","lines":[{"sku":"MAT-1001","quantity":1}]}'
+				  (a new ERP order: the order feed publishes order.confirmed for it within seconds)
 
 				Every event on the hub's Kafka topics is printed below as an [event] line as it passes.
 				Ctrl-C stops everything.

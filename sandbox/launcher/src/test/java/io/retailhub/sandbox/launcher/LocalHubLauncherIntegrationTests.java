@@ -35,6 +35,8 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final Pattern PROCESS_API_URL = Pattern.compile("Process API\\s+(http://[^/\\s]+)");
 
+	private static final Pattern SANDBOX_URL = Pattern.compile("Sandbox admin\\s+(http://[^/\\s]+)");
+
 	private static final Pattern RETURN_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
 	private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
@@ -102,6 +104,19 @@ class LocalHubLauncherIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.output)
 			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.refund.posted.v1"))
 			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.return.closed.v1")));
+
+		// and an order placed in the sandbox's ERP is confirmed on Kafka by the order feed
+		HttpResponse<String> placed = this.http.send(HttpRequest
+			.newBuilder(printedUrl(SANDBOX_URL).resolve("/admin/erp/sales-orders"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"orderNumber":"WEB-LAUNCHER-1","customerNumber":"17100001","lines":[{"sku":"MAT-1001","quantity":1}]}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.output)
+			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.order.confirmed.v1")
+					&& line.contains("orders/WEB-LAUNCHER-1")));
 
 		// and SIGTERM stops it cleanly
 		sigterm(this.launcher);
