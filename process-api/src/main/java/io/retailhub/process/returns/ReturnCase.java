@@ -34,7 +34,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
@@ -114,9 +113,14 @@ class ReturnCase implements Persistable<UUID> {
 	@Version
 	private long version;
 
+	/*
+	 * An indexed list (the line's own position column, written by ReturnLine), not a bag: a return
+	 * then loads with its lines and declines joined in one statement, and no line is repeated once
+	 * per decline.
+	 */
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "return_id", nullable = false, updatable = false)
-	@OrderBy("position")
+	@OrderColumn(name = "position", insertable = false, updatable = false)
 	private List<ReturnLine> lines = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
