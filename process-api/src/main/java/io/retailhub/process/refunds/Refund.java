@@ -24,17 +24,25 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * Money going back to a customer for a return. The idempotency key is fixed when the refund is
  * created, in the same transaction, before anything reaches the payment provider: every
  * submission, whatever crashed in between, carries the same key, and the provider pays once.
+ * <p>
+ * The ID is assigned here: {@link Persistable} tells the repository that a refund just intended is
+ * new, so saving it is a plain insert instead of a merge that first looks it up.
  */
 @Entity
 @Table(name = "refund")
-class Refund {
+class Refund implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -78,6 +86,10 @@ class Refund {
 	@OrderColumn(name = "position")
 	private List<RefundLine> lines = new ArrayList<>();
 
+	/** True from {@link #intend} until the refund is first stored. */
+	@Transient
+	private boolean unsaved;
+
 	protected Refund() {
 	}
 
@@ -88,6 +100,7 @@ class Refund {
 		}
 		Refund refund = new Refund();
 		refund.id = UUID.randomUUID();
+		refund.unsaved = true;
 		refund.returnId = returnId;
 		refund.orderId = orderId.value();
 		refund.returnNumber = returnNumber;
@@ -180,6 +193,22 @@ class Refund {
 
 	UUID id() {
 		return id;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return unsaved;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		this.unsaved = false;
 	}
 
 	/** The hub's reference for the refund at the provider: how it is found again after a lost answer. */

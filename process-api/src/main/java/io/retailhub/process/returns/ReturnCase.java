@@ -34,20 +34,28 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A customer's return of some lines of one order, from request to refund. Every change goes
  * through an intention-revealing method that refuses what the current status does not allow;
  * optimistic locking ({@link #version}) makes two concurrent changes of one return fail instead
  * of overwriting each other.
+ * <p>
+ * The ID is assigned here, not by the database: {@link Persistable} tells the repository that a
+ * return just requested is new, so saving it is a plain insert instead of a merge that first
+ * looks the return up.
  */
 @Entity
 @Table(name = "return_case")
-class ReturnCase {
+class ReturnCase implements Persistable<UUID> {
 
 	/** Statuses in which the warehouse's receipt is expected. */
 	private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED,
@@ -105,15 +113,24 @@ class ReturnCase {
 	@Version
 	private long version;
 
+	/*
+	 * An indexed list (the line's own position column, written by ReturnLine), not a bag: a return
+	 * then loads with its lines and declines joined in one statement, and no line is repeated once
+	 * per decline.
+	 */
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "return_id", nullable = false, updatable = false)
-	@OrderBy("position")
+	@OrderColumn(name = "position", insertable = false, updatable = false)
 	private List<ReturnLine> lines = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "return_decline", joinColumns = @JoinColumn(name = "return_id"))
 	@OrderColumn(name = "position")
 	private List<ReturnDecline> declines = new ArrayList<>();
+
+	/** True from {@link #request} until the return is first stored. */
+	@Transient
+	private boolean unsaved;
 
 	protected ReturnCase() {
 	}
@@ -133,6 +150,7 @@ class ReturnCase {
 		}
 		ReturnCase created = new ReturnCase();
 		created.id = UUID.randomUUID();
+		created.unsaved = true;
 		created.returnNumber = returnNumber;
 		created.requestKey = requestKey;
 		created.requestDigest = requestDigest;
@@ -412,6 +430,22 @@ class ReturnCase {
 
 	UUID id() {
 		return id;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return unsaved;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		this.unsaved = false;
 	}
 
 	ReturnId returnId() {

@@ -4,17 +4,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.EntityGraph.EntityGraphType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * Queries that load returns fetch lines and declines in the same statement, as loading by ID does
+ * (a query does not join an eager collection by itself: it would load each with one more statement
+ * per return). Both are indexed lists, so joining both cannot repeat an element.
+ */
 interface ReturnCaseRepository extends JpaRepository<ReturnCase, UUID> {
 
+	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
 	Optional<ReturnCase> findByRequestKey(String requestKey);
 
+	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
 	Optional<ReturnCase> findByRmaNumber(String rmaNumber);
 
+	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
 	List<ReturnCase> findByOrderIdOrderByRequestedAtDesc(String orderId);
 
+	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
 	List<ReturnCase> findByCustomerIdOrderByRequestedAtDesc(String customerId);
 
 	/** Returns per status, for the gauge. */

@@ -336,7 +336,6 @@ public class ReturnManagement {
 				|| ret.status() == ReturnStatus.DECLINED) {
 			ret.requireAction("The warehouse received a parcel (receipt " + receipt.receiptId() + ") for a return that is "
 					+ ret.status(), now);
-			returns.save(ret);
 			steps.recordTimeline(ret.id(), "return.requires-action",
 					"Parcel received for a " + ret.actionFromStatus() + " return; a person must decide");
 			return ReceiptOutcome.REQUIRES_ACTION;
@@ -357,7 +356,7 @@ public class ReturnManagement {
 
 	/**
 	 * Applies the receipt that overtook the return, if any. Called in the transaction that
-	 * authorizes the return.
+	 * authorizes the return, with the return loaded in it.
 	 */
 	void applyEarlyReceipt(ReturnCase ret, Instant now) {
 		ret.rmaNumber().flatMap(rma -> earlyReceipts.findById(rma.value())).ifPresent(kept -> {
@@ -375,8 +374,8 @@ public class ReturnManagement {
 							l.quantityRejected()),
 					(a, b) -> new ReturnCase.ReceiptCount(a.expected() + b.expected(), a.received() + b.received(),
 							a.damaged() + b.damaged(), a.rejected() + b.rejected())));
+		// ret was loaded in the caller's transaction: the flush writes the change, no save (merge) needed
 		ReturnStatus status = ret.recordReceipt(counts, now);
-		returns.save(ret);
 		steps.cancel(ret.id(), ReturnWorkflow.EXPIRE);
 		if (ret.receivedAnything()) {
 			if (status == ReturnStatus.RECEIVED) {
