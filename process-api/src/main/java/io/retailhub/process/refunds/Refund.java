@@ -14,6 +14,7 @@ import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.RefundId;
 import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.process.platform.persistence.NewUntilStored;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -24,13 +25,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import org.springframework.data.domain.Persistable;
 
 /**
  * Money going back to a customer for a return. The idempotency key is fixed when the refund is
@@ -42,7 +39,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "refund")
-class Refund implements Persistable<UUID> {
+class Refund extends NewUntilStored {
 
 	@Id
 	private UUID id;
@@ -86,9 +83,6 @@ class Refund implements Persistable<UUID> {
 	@OrderColumn(name = "position")
 	private List<RefundLine> lines = new ArrayList<>();
 
-	/** True from {@link #intend} until the refund is first stored. */
-	@Transient
-	private boolean unsaved;
 
 	protected Refund() {
 	}
@@ -100,7 +94,7 @@ class Refund implements Persistable<UUID> {
 		}
 		Refund refund = new Refund();
 		refund.id = UUID.randomUUID();
-		refund.unsaved = true;
+		refund.markNew();
 		refund.returnId = returnId;
 		refund.orderId = orderId.value();
 		refund.returnNumber = returnNumber;
@@ -200,16 +194,6 @@ class Refund implements Persistable<UUID> {
 		return id;
 	}
 
-	@Override
-	public boolean isNew() {
-		return unsaved;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.unsaved = false;
-	}
 
 	/** The hub's reference for the refund at the provider: how it is found again after a lost answer. */
 	String reference() {

@@ -22,6 +22,7 @@ import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.events.ReturnChannel;
 import io.retailhub.contracts.events.ReturnId;
+import io.retailhub.process.platform.persistence.NewUntilStored;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -35,13 +36,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import org.springframework.data.domain.Persistable;
 
 /**
  * A customer's return of some lines of one order, from request to refund. Every change goes
@@ -55,7 +52,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "return_case")
-class ReturnCase implements Persistable<UUID> {
+class ReturnCase extends NewUntilStored {
 
 	/** Statuses in which the warehouse's receipt is expected. */
 	private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED,
@@ -128,9 +125,6 @@ class ReturnCase implements Persistable<UUID> {
 	@OrderColumn(name = "position")
 	private List<ReturnDecline> declines = new ArrayList<>();
 
-	/** True from {@link #request} until the return is first stored. */
-	@Transient
-	private boolean unsaved;
 
 	protected ReturnCase() {
 	}
@@ -150,7 +144,7 @@ class ReturnCase implements Persistable<UUID> {
 		}
 		ReturnCase created = new ReturnCase();
 		created.id = UUID.randomUUID();
-		created.unsaved = true;
+		created.markNew();
 		created.returnNumber = returnNumber;
 		created.requestKey = requestKey;
 		created.requestDigest = requestDigest;
@@ -437,16 +431,6 @@ class ReturnCase implements Persistable<UUID> {
 		return id;
 	}
 
-	@Override
-	public boolean isNew() {
-		return unsaved;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.unsaved = false;
-	}
 
 	ReturnId returnId() {
 		return ReturnId.of(id);

@@ -1,0 +1,2 @@
+/** Persistence conventions the workflows' entities share. */
+package io.retailhub.process.platform.persistence;
