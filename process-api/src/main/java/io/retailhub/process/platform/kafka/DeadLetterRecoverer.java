@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
@@ -57,7 +58,7 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 		HeaderNames.ExceptionInfo info = names.getExceptionInfo();
 		Exception failure = ErrorHandlingUtils.findRootCause(exception);
 		replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), failure.getClass().getName());
-		replace(headers, info.getExceptionCauseFqcn(), rootCause(failure).getClass().getName());
+		replace(headers, info.getExceptionCauseFqcn(), NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
 		if (failure.getMessage() != null) {
 			replace(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), failure.getMessage());
 		}
@@ -66,7 +67,7 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 
 	private static Headers hubHeaders(Exception exception) {
 		Exception failure = ErrorHandlingUtils.findRootCause(exception);
-		Throwable root = rootCause(failure);
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		Headers headers = new RecordHeaders();
 		headers.add(DeadLetterHeaders.ERROR, error(failure, root).getBytes(StandardCharsets.UTF_8));
 		headers.add(DeadLetterHeaders.ROOT_CAUSE_FQCN, root.getClass().getName().getBytes(StandardCharsets.UTF_8));
@@ -95,15 +96,6 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 
 	private static String describe(Class<?> type, String message) {
 		return message == null || message.isBlank() ? type.getSimpleName() : type.getSimpleName() + ": " + message;
-	}
-
-	/** The innermost cause (the exception itself when it has none); safe against cause cycles. */
-	static Throwable rootCause(Throwable failure) {
-		Throwable root = failure;
-		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 100; depth++) {
-			root = root.getCause();
-		}
-		return root;
 	}
 
 	private static void replace(Headers headers, String name, String value) {
