@@ -450,21 +450,25 @@ public class SapErpAdapter {
 			Optional<D> existing = byReference(kind, reference);
 			absentAtFirstLook.compareAndSet(null, existing.isEmpty());
 			D document;
+			Referenced referenced;
 			if (existing.isPresent()) {
 				document = existing.get();
-				requireSameOrder(referenced(document).salesOrder(), salesOrderNumber(orderId), kind.contractName(),
+				referenced = referenced(document);
+				requireSameOrder(referenced.salesOrder(), salesOrderNumber(orderId), kind.contractName(),
 						kind.number().apply(document), reference);
 			}
 			else {
 				SalesOrder order = salesOrder(orderId, ITEMS)
 					.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
 				document = create.apply(order);
+				referenced = referenced(document);
 				log.info("created {} {} for order {} (reference {})", kind.documentName(), kind.number().apply(document),
 						orderId, reference);
 			}
-			D finished = finish.apply(document, referenced(document).lines());
-			OrderLines lines = referenced(finished).lines();
-			return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().map(finished, orderId, lines)),
+			// finishing changes what the items credit, never what they reference
+			D finished = finish.apply(document, referenced.lines());
+			return new CreateOutcome<>(
+					SapMapping.readable(() -> kind.contract().map(finished, orderId, referenced.lines())),
 					absentAtFirstLook.get());
 		}));
 	}

@@ -35,8 +35,9 @@ import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
  * SAP documents to canonical contracts. Decisions the dialect forces:
  * <ul>
  * <li>{@code placedAt}/{@code createdAt} come from {@code LastChangeDateTime}, the only timestamp
- * with a time of day, falling back to the date field (00:00 UTC); the hub never changes these
- * documents, so the last change is their creation;</li>
+ * with a time of day, falling back to the date field (00:00 UTC); the hub changes these documents
+ * only right after creating them (a credit memo request's amounts) or to cancel them, so the last
+ * change is their creation or near it;</li>
  * <li>an order line's {@code unitPrice} is the list price before promotions: the rate of the
  * active list-price condition ({@code PPR0} by default) per condition quantity. When the pricing
  * elements were not expanded or carry no such condition, it falls back to
