@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.util.List;
 
 import io.retailhub.contracts.CreditMemo;
@@ -19,8 +18,6 @@ import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.RequestCounts;
-import io.retailhub.system.backend.BackendCalls;
-import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What a credit memo request credits at ERP is the refund, not what ERP priced the item at:
@@ -41,16 +39,7 @@ class SapErpCreditAmountsIntegrationTests {
 	SapErpAdapter erp;
 
 	@Autowired
-	ErpSettings settings;
-
-	@Autowired
-	BackendRestClients clients;
-
-	@Autowired
-	BackendCalls calls;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
@@ -146,8 +135,7 @@ class SapErpCreditAmountsIntegrationTests {
 	@Test
 	void referencesTheInvoiceThatBilledTheLineWhenTheTenantSaysSo() {
 		// given a tenant whose credits reference the invoice, and an order billed in two parcels
-		SapErpAdapter invoiceTenant = new SapErpAdapter(
-				ErpTestSettings.referencing(settings, ErpSettings.ReturnReference.BILLING_DOCUMENT), clients, calls, clock);
+		SapErpAdapter invoiceTenant = ErpTestAdapters.referencing(context, ErpSettings.ReturnReference.BILLING_DOCUMENT);
 		DemoOrder order = ErpTestOrders.untouchedOrderBilledTwice();
 		DemoInvoice second = order.invoices().get(1);
 		Money refund = paidForOne(order, 1).minus(Money.of("1.00", order.currency()));

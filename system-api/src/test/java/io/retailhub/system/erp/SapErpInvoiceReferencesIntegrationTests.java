@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.retailhub.contracts.OrderId;
@@ -18,15 +17,14 @@ import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoInvoice;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpEffects;
-import io.retailhub.system.backend.BackendCalls;
 import io.retailhub.system.backend.BackendRejectedException;
-import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Returns that reference the invoice (as SAP's samples and documents entered in ERP do) instead
@@ -41,16 +39,7 @@ class SapErpInvoiceReferencesIntegrationTests {
 	SapErpAdapter erp;
 
 	@Autowired
-	ErpSettings settings;
-
-	@Autowired
-	BackendRestClients clients;
-
-	@Autowired
-	BackendCalls calls;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
@@ -77,7 +66,7 @@ class SapErpInvoiceReferencesIntegrationTests {
 		assertThat(created.orderId()).isEqualTo(OrderId.of(order.orderNumber()));
 		assertThat(created.lines()).extracting(ReturnLine::lineNumber, ReturnLine::quantity)
 			.containsExactly(tuple("10", 1), tuple("20", 1));
-		assertThat(freshAdapter().findReturnAuthorization(created.id())).contains(created);
+		assertThat(ErpTestAdapters.fresh(context).findReturnAuthorization(created.id())).contains(created);
 		assertThat(erp.findReturnAuthorizationsOfOrder(OrderId.of(order.orderNumber()))).containsExactly(created);
 	}
 
@@ -133,12 +122,6 @@ class SapErpInvoiceReferencesIntegrationTests {
 	}
 
 	private SapErpAdapter invoiceTenant() {
-		return new SapErpAdapter(ErpTestSettings.referencing(settings, ErpSettings.ReturnReference.BILLING_DOCUMENT),
-				clients, calls, clock);
-	}
-
-	/** An adapter that has read nothing yet: remembers no order numbers and no invoice items. */
-	private SapErpAdapter freshAdapter() {
-		return new SapErpAdapter(settings, clients, calls, clock);
+		return ErpTestAdapters.referencing(context, ErpSettings.ReturnReference.BILLING_DOCUMENT);
 	}
 }

@@ -235,26 +235,16 @@ class CustomerReturnChangesIntegrationTests {
 
 	/** The return's ETag, from the header of a key read. */
 	private String returnEtag(String rma) {
-		return erp.get()
-			.uri(RETURNS + "/A_CustomerReturn('{rma}')", rma)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders()
-			.getETag();
+		return etag(RETURNS + "/A_CustomerReturn('{rma}')", rma);
 	}
 
 	/** The ETag header of an item's key read; null when the item has none. */
 	private String itemEtag(String rma, String item) {
-		return erp.get()
-			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma, item)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders()
-			.getETag();
+		return etag(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma, item);
+	}
+
+	private String etag(String uri, Object... variables) {
+		return erp.get().uri(uri, variables).exchange().expectStatus().isOk().returnResult().getResponseHeaders().getETag();
 	}
 
 	private Csrf fetchToken() {
