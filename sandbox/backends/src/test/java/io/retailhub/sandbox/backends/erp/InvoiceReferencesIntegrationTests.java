@@ -13,6 +13,8 @@ import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpOData.Csrf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,6 +140,36 @@ class InvoiceReferencesIntegrationTests {
 				.jsonPath("$.d.results.length()")
 				.isEqualTo(1);
 		}
+	}
+
+	@Test
+	void letsTheWarehouseReceiveAReturnEnteredAgainstTheInvoiceByOrderLine() {
+		// given a return of line 20, entered against the second invoice's item 10
+		DemoOrder order = splitDeliveredOrder();
+		DemoInvoice second = order.invoices().get(1);
+		Csrf csrf = ErpOData.fetchToken(erp, RETURNS);
+		byte[] created = ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn",
+				returnOfInvoiceItem(order, second.billingDocument(), second.billingDocument(), 1))
+			.expectStatus()
+			.isCreated()
+			.returnResult(byte[].class)
+			.getResponseBody();
+		String rma = JsonMapper.shared().readTree(created).path("d").path("CustomerReturn").asString();
+
+		// when its parcel arrives, the WMS having read the RMA from ERP
+		byte[] receipt = erp.post()
+			.uri("/admin/warehouse/rmas/{rma}/receive", rma)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(byte[].class)
+			.getResponseBody();
+
+		// then the WMS knows the order and the order line the invoice item bills
+		JsonNode received = JsonMapper.shared().readTree(receipt);
+		assertThat(received.path("order_number").asString()).isEqualTo(order.orderNumber());
+		assertThat(received.path("lines").get(0).path("line_number").asString())
+			.isEqualTo(order.lines().get(1).itemNumber());
 	}
 
 	@Test
