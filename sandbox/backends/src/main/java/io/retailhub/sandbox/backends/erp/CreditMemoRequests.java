@@ -53,8 +53,6 @@ class CreditMemoRequests {
 
 	private final Map<String, CreditMemoRequest> byNumber = new LinkedHashMap<>();
 
-	private final DocumentIndex bySalesOrder = new DocumentIndex();
-
 	private final DocumentIndex byReferencedDocument = new DocumentIndex();
 
 	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
@@ -82,11 +80,6 @@ class CreditMemoRequests {
 
 	synchronized Optional<CreditMemoRequest> find(String number) {
 		return Optional.ofNullable(byNumber.get(number));
-	}
-
-	/** The credit memo requests of this sales order, whatever they reference, oldest first. */
-	synchronized List<CreditMemoRequest> ofSalesOrder(String salesOrder) {
-		return bySalesOrder.numbers(salesOrder).stream().map(byNumber::get).toList();
 	}
 
 	/** The documents whose header or an item references this document (a sales order or an invoice), oldest first. */
@@ -258,7 +251,6 @@ class CreditMemoRequests {
 
 	private void add(CreditMemoRequest request) {
 		byNumber.put(request.number(), request);
-		bySalesOrder.add(request.order().salesOrder(), request.number());
 		SalesOrderReference
 			.documents(request.reference(), request.items().stream().map(CreditMemoRequestItem::reference).toList())
 			.forEach(document -> byReferencedDocument.add(document, request.number()));
