@@ -1,11 +1,13 @@
 package io.retailhub.system.erp;
 
 import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
+import io.retailhub.system.erp.SapDocuments.BillingDocumentItem;
 import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.CustomerReturn;
 import io.retailhub.system.erp.SapDocuments.CustomerReturnItemRejection;
 import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.NewCustomerReturn;
+import io.retailhub.system.erp.SapDocuments.PriceChange;
 import io.retailhub.system.erp.SapDocuments.SalesOrder;
 
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,8 @@ interface ErpClient {
 
 	String CREDIT_MEMO_REQUEST_SRV = "API_CREDIT_MEMO_REQUEST_SRV";
 
+	String BILLING_DOCUMENT_SRV = "API_BILLING_DOCUMENT_SRV";
+
 	/** How OData V2 clients tunnel MERGE through POST. */
 	String X_HTTP_METHOD = "X-HTTP-Method";
 
@@ -59,8 +63,16 @@ interface ErpClient {
 			@RequestParam("$expand") String expand);
 
 	/**
+	 * One document's {@code ETag} header, the token for changing it or its items (which declare no
+	 * concurrency token of their own): a key read of the header, {@code $select} keeping it small.
+	 */
+	@GetExchange("/{service}/{entitySet}('{key}')")
+	ResponseEntity<Void> etag(@PathVariable String service, @PathVariable String entitySet, @PathVariable String key,
+			@RequestParam("$select") String select);
+
+	/**
 	 * Rejects a customer return item: MERGE tunneled through POST, as SAP clients send it, with the
-	 * return's current ETag; answers 204 with the new one.
+	 * return's current ETag; answers 204, with no ETag (the item has no concurrency token).
 	 */
 	@PostExchange(url = "/" + CUSTOMER_RETURN_SRV
 			+ "/A_CustomerReturnItem(CustomerReturn='{customerReturn}',CustomerReturnItem='{item}')",
@@ -82,10 +94,34 @@ interface ErpClient {
 	OData.Entry<CreditMemoRequest> creditMemoRequest(@PathVariable String creditMemoRequest,
 			@RequestParam("$expand") String expand);
 
+	/** One credit memo request with its {@code ETag} header, the token for changing its items' prices. */
+	@GetExchange("/" + CREDIT_MEMO_REQUEST_SRV + "/A_CreditMemoRequest('{creditMemoRequest}')")
+	ResponseEntity<OData.Entry<CreditMemoRequest>> creditMemoRequestForChange(@PathVariable String creditMemoRequest,
+			@RequestParam("$expand") String expand);
+
+	/**
+	 * Changes an item's price condition ({@code A_CreditMemoReqItemPrcgElmnt}, not creatable, only
+	 * changeable): MERGE tunneled through POST with the request's current ETag; answers 204.
+	 */
+	@PostExchange(url = "/" + CREDIT_MEMO_REQUEST_SRV
+			+ "/A_CreditMemoReqItemPrcgElmnt(CreditMemoRequest='{creditMemoRequest}',CreditMemoRequestItem='{item}',"
+			+ "PricingProcedureStep='{step}',PricingProcedureCounter='{counter}')",
+			contentType = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Void> mergeCreditMemoRequestItemPrice(@PathVariable String creditMemoRequest,
+			@PathVariable String item, @PathVariable String step, @PathVariable String counter,
+			@RequestHeader(X_HTTP_METHOD) String method, @RequestHeader(HttpHeaders.IF_MATCH) String etag,
+			@RequestHeader(ErpErrors.CSRF_HEADER) String csrfToken, @RequestHeader(HttpHeaders.COOKIE) String cookie,
+			@RequestBody PriceChange change);
+
 	@PostExchange(url = "/" + CREDIT_MEMO_REQUEST_SRV + "/A_CreditMemoRequest",
 			contentType = MediaType.APPLICATION_JSON_VALUE)
 	OData.Entry<CreditMemoRequest> createCreditMemoRequest(@RequestHeader(ErpErrors.CSRF_HEADER) String csrfToken,
 			@RequestHeader(HttpHeaders.COOKIE) String cookie, @RequestBody NewCreditMemoRequest creditMemoRequest);
+
+	/** Invoice items: which sales order item each bills. */
+	@GetExchange("/" + BILLING_DOCUMENT_SRV + "/A_BillingDocumentItem")
+	OData.Feed<BillingDocumentItem> billingDocumentItems(@RequestParam("$filter") String filter,
+			@RequestParam("$select") String select, @RequestParam("$orderby") String orderBy);
 
 	/** ATP over time for one material in one plant; parameters as OData literals ({@code 'A'}). */
 	@GetExchange("/API_PRODUCT_AVAILY_INFO_BASIC/CalculateAvailabilityTimeseries")

@@ -1,5 +1,7 @@
 package io.retailhub.system.erp;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,6 +15,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 final class SapDocuments {
 
 	private SapDocuments() {
+	}
+
+	/**
+	 * A document created with reference to another: the sales order (category C) or one of its
+	 * invoices (category M); each item names an item of it (its own reference document when the
+	 * item says one, the header's otherwise).
+	 */
+	interface ReferencingDocument {
+
+		String referenceSDDocument();
+
+		String referenceSDDocumentCategory();
+
+		List<? extends ReferencingItem> referencingItems();
+	}
+
+	interface ReferencingItem {
+
+		String referenceSDDocument();
+
+		String referenceSDDocumentItem();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,7 +65,9 @@ final class SapDocuments {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record PricingElement(@JsonProperty("ConditionType") String conditionType,
+	record PricingElement(@JsonProperty("PricingProcedureStep") String pricingProcedureStep,
+			@JsonProperty("PricingProcedureCounter") String pricingProcedureCounter,
+			@JsonProperty("ConditionType") String conditionType,
 			@JsonProperty("ConditionRateValue") String conditionRateValue,
 			@JsonProperty("ConditionCurrency") String conditionCurrency,
 			@JsonProperty("ConditionQuantity") String conditionQuantity,
@@ -58,9 +83,15 @@ final class SapDocuments {
 			@JsonProperty("TotalNetAmount") String totalNetAmount,
 			@JsonProperty("TransactionCurrency") String transactionCurrency,
 			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("ReferenceSDDocumentCategory") String referenceSDDocumentCategory,
 			@JsonProperty("OverallSDProcessStatus") String overallProcessStatus,
 			@JsonProperty("OverallSDDocumentRejectionSts") String overallRejectionStatus,
-			@JsonProperty("to_Item") OData.Navigation<CustomerReturnItem> items) {
+			@JsonProperty("to_Item") OData.Navigation<CustomerReturnItem> items) implements ReferencingDocument {
+
+		@Override
+		public List<CustomerReturnItem> referencingItems() {
+			return OData.Navigation.of(items);
+		}
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -68,9 +99,10 @@ final class SapDocuments {
 			@JsonProperty("Material") String material,
 			@JsonProperty("RequestedQuantity") String requestedQuantity,
 			@JsonProperty("ReturnReason") String returnReason,
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
 			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem,
 			@JsonProperty("SalesDocumentRjcnReason") String rejectionReason,
-			@JsonProperty("ReturnsMaterialHasBeenReceived") String materialReceived) {
+			@JsonProperty("ReturnsMaterialHasBeenReceived") String materialReceived) implements ReferencingItem {
 
 		/** Whether the item carries a reason for rejection. */
 		boolean rejected() {
@@ -96,7 +128,13 @@ final class SapDocuments {
 			@JsonProperty("TotalNetAmount") String totalNetAmount,
 			@JsonProperty("TransactionCurrency") String transactionCurrency,
 			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
-			@JsonProperty("to_Item") OData.Navigation<CreditMemoRequestItem> items) {
+			@JsonProperty("ReferenceSDDocumentCategory") String referenceSDDocumentCategory,
+			@JsonProperty("to_Item") OData.Navigation<CreditMemoRequestItem> items) implements ReferencingDocument {
+
+		@Override
+		public List<CreditMemoRequestItem> referencingItems() {
+			return OData.Navigation.of(items);
+		}
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -105,7 +143,18 @@ final class SapDocuments {
 			@JsonProperty("RequestedQuantity") String requestedQuantity,
 			@JsonProperty("NetAmount") String netAmount,
 			@JsonProperty("TransactionCurrency") String transactionCurrency,
-			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
+			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem,
+			@JsonProperty("to_PricingElement") OData.Navigation<PricingElement> pricingElements)
+			implements ReferencingItem {
+	}
+
+	/** An invoice item ({@code API_BILLING_DOCUMENT_SRV}) and the sales order item it bills. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BillingDocumentItem(@JsonProperty("BillingDocument") String billingDocument,
+			@JsonProperty("BillingDocumentItem") String billingDocumentItem,
+			@JsonProperty("SalesDocument") String salesDocument,
+			@JsonProperty("SalesDocumentItem") String salesDocumentItem) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -138,9 +187,9 @@ final class SapDocuments {
 	}
 
 	/**
-	 * Deep insert of a credit memo request. {@code NetAmount} per item is what the sandbox reads
-	 * the credited amount from; a real tenant prices the items itself (or takes a manual pricing
-	 * element) and ignores it as read-only.
+	 * Deep insert of a credit memo request. It states no amounts: {@code NetAmount} is read-only
+	 * ({@code sap:creatable="false"}) and ERP prices the items itself; the credited amount is set
+	 * afterwards on each item's price condition ({@link PriceChange}).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record NewCreditMemoRequest(@JsonProperty("CreditMemoRequestType") String creditMemoRequestType,
@@ -159,8 +208,16 @@ final class SapDocuments {
 	record NewCreditMemoRequestItem(@JsonProperty("Material") String material,
 			@JsonProperty("RequestedQuantity") String requestedQuantity,
 			@JsonProperty("RequestedQuantityUnit") String requestedQuantityUnit,
-			@JsonProperty("NetAmount") String netAmount,
 			@JsonProperty("ReferenceSDDocument") String referenceSDDocument,
 			@JsonProperty("ReferenceSDDocumentItem") String referenceSDDocumentItem) {
+	}
+
+	/**
+	 * A MERGE of an item's price condition: {@code rate} for {@code quantity} pieces, so that the
+	 * condition's value, rate x quantity / pricing unit, is the rate itself, to the cent.
+	 */
+	record PriceChange(@JsonProperty("ConditionRateValue") String rate,
+			@JsonProperty("ConditionQuantity") String quantity,
+			@JsonProperty("ConditionQuantityUnit") String quantityUnit) {
 	}
 }

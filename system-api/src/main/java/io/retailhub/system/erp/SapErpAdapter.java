@@ -5,13 +5,17 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.CreditMemoId;
@@ -34,6 +38,7 @@ import io.retailhub.system.backend.BackendUnavailableException;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
+import io.retailhub.system.erp.BilledItems.BilledItem;
 import io.retailhub.system.erp.SapDocuments.AvailabilityRecord;
 import io.retailhub.system.erp.SapDocuments.CreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.CustomerReturn;
@@ -43,8 +48,11 @@ import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequest;
 import io.retailhub.system.erp.SapDocuments.NewCreditMemoRequestItem;
 import io.retailhub.system.erp.SapDocuments.NewCustomerReturn;
 import io.retailhub.system.erp.SapDocuments.NewCustomerReturnItem;
+import io.retailhub.system.erp.SapDocuments.ReferencingDocument;
+import io.retailhub.system.erp.SapDocuments.ReferencingItem;
 import io.retailhub.system.erp.SapDocuments.SalesOrder;
 import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
+import io.retailhub.system.erp.SapMapping.OrderLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +76,12 @@ import org.springframework.stereotype.Component;
  * ({@link OrderNumbers}): it never changes, so operations that only translate one into the other
  * (the returns of an order, the order a document references) skip that read when the pair is known.
  *
+ * <p>The documents the hub creates reference the sales order or, per tenant, the invoice that
+ * billed each item ({@code retailhub.backends.erp.return-reference}); documents referencing
+ * either are read back with their order lines ({@link BilledItems}). A credit memo request is
+ * created without amounts, which ERP prices itself, and then credits each line's amount
+ * ({@link CreditAmounts}).
+ *
  * <p>ERP's business refusals (400 with an OData error) surface as
  * {@link BackendRejectedException} with SAP's {@code <message class>/<number>} code; unknown
  * documents as empty answers or {@link ResourceNotFoundException}.
@@ -84,6 +98,11 @@ public class SapErpAdapter {
 	private static final String PURCHASE_ORDER_BY_CUSTOMER = "PurchaseOrderByCustomer";
 
 	private static final String LAST_CHANGE = "LastChangeDateTime";
+
+	private static final String REFERENCE = "ReferenceSDDocument";
+
+	/** {@code ReferenceSDDocumentCategory} of an invoice; a document referencing anything else is read as referencing a sales order. */
+	private static final String INVOICE = "M";
 
 	/**
 	 * The error ERP answers for a material not maintained in a plant (message M3/305, "material
@@ -108,6 +127,12 @@ public class SapErpAdapter {
 
 	private final OrderNumbers orderNumbers;
 
+	private final BilledItems billedItems;
+
+	private final ReturnReasonCodes reasons;
+
+	private final CreditAmounts creditAmounts;
+
 	private final DocumentKind<CustomerReturn, ReturnAuthorization> customerReturns;
 
 	private final DocumentKind<CreditMemoRequest, CreditMemo> creditMemoRequests;
@@ -123,12 +148,15 @@ public class SapErpAdapter {
 					.defaultStatusHandler(new ErpErrors()),
 				ErpClient.class);
 		this.csrf = new CsrfSession(client);
+		this.billedItems = new BilledItems(client, settings.orderNumberCacheSize());
+		this.reasons = new ReturnReasonCodes(settings.returnReasonCodes(), settings.returnOrderReasons());
+		this.creditAmounts = new CreditAmounts(client, csrf, settings.creditAmountConditionType());
 		this.customerReturns = new DocumentKind<>("return authorization", "customer return", "return:",
 				client::customerReturns, client::customerReturn, CustomerReturn::customerReturn,
-				CustomerReturn::referenceSDDocument, SapMapping::returnAuthorization);
+				(document, orderId, lines) -> SapMapping.returnAuthorization(document, orderId, lines, reasons));
 		this.creditMemoRequests = new DocumentKind<>("credit memo", "credit memo request", "credit:",
 				client::creditMemoRequests, client::creditMemoRequest, CreditMemoRequest::creditMemoRequest,
-				CreditMemoRequest::referenceSDDocument, SapMapping::creditMemo);
+				SapMapping::creditMemo);
 	}
 
 	/** The order whose customer-facing number is {@code id} (ERP's {@code PurchaseOrderByCustomer}), with its lines. */
@@ -249,13 +277,14 @@ public class SapErpAdapter {
 			return csrf
 				.write(ErpClient.CUSTOMER_RETURN_SRV, token -> client.createCustomerReturn(token.value(), token.cookies(), body))
 				.d();
-		});
+		}, (document, lines) -> document);
 	}
 
 	/**
 	 * Cancels a customer return the SAP way: every item not yet rejected gets the reason for
-	 * rejection ({@code SalesDocumentRjcnReason}) by MERGE, under the return's ETag. Answers the
-	 * return as ERP shows it afterwards ({@code REJECTED}). Repeatable: a return whose items are
+	 * rejection ({@code SalesDocumentRjcnReason}) by MERGE, each under the return's ETag as it is
+	 * then ({@link Etags}: items have no concurrency token, and each change moves the return's).
+	 * Answers the return as ERP shows it afterwards ({@code REJECTED}). Repeatable: a return whose items are
 	 * all rejected already is answered without a write. When someone changes the return between
 	 * the read and a write (412), it is read again and the rest tried once more.
 	 * @throws ResourceNotFoundException for a customer return ERP does not know
@@ -299,18 +328,17 @@ public class SapErpAdapter {
 		}));
 	}
 
+	/** Rejects the items: the first under the ETag just read, each further one under the return's ETag read again. */
 	private void reject(ReturnAuthorizationId id, List<CustomerReturnItem> items, String etag, String rejection) {
-		if (etag == null || etag.isBlank()) {
-			throw new BackendUnavailableException(Backends.ERP, "ERP sent customer return " + id + " without an ETag");
-		}
-		String current = etag;
+		String read = Etags.required(etag, "customer return " + id);
 		for (CustomerReturnItem item : items) {
-			String ifMatch = current;
-			ResponseEntity<Void> merged = csrf.write(ErpClient.CUSTOMER_RETURN_SRV,
+			String ifMatch = item == items.get(0) ? read
+					: Etags.current(client, ErpClient.CUSTOMER_RETURN_SRV, "A_CustomerReturn", "CustomerReturn",
+							id.value());
+			csrf.write(ErpClient.CUSTOMER_RETURN_SRV,
 					token -> client.mergeCustomerReturnItem(SapFormats.key(id.value()),
 							SapFormats.key(item.customerReturnItem()), "MERGE", ifMatch, token.value(), token.cookies(),
 							new CustomerReturnItemRejection(rejection)));
-			current = merged.getHeaders().getETag();
 			log.info("rejected item {} of customer return {} with reason {}", item.customerReturnItem(), id, rejection);
 		}
 	}
@@ -327,27 +355,46 @@ public class SapErpAdapter {
 
 	/**
 	 * Every customer return of the order, the ones created before the hub existed included, so
-	 * callers can add up what was already returned per order line. An unknown order is a
-	 * {@link ResourceNotFoundException}.
+	 * callers can add up what was already returned per order line: those referencing the sales
+	 * order and those referencing one of its invoices (as returns entered in ERP usually do),
+	 * whatever the hub's own returns reference. Reads the order's invoice items, then the returns
+	 * referencing any of these documents. An unknown order is a {@link ResourceNotFoundException}.
 	 */
 	public List<ReturnAuthorization> findReturnAuthorizationsOfOrder(OrderId orderId) {
 		return calls.read(Backends.ERP, () -> {
 			String salesOrder = salesOrderNumber(orderId);
-			return client.customerReturns(SapFormats.eq("ReferenceSDDocument", salesOrder), ITEMS)
-				.results()
-				.stream()
-				.map(r -> SapMapping.readable(() -> SapMapping.returnAuthorization(r, orderId)))
-				.toList();
+			List<BilledItem> billed = billedItems.ofSalesOrder(salesOrder);
+			String filter = Stream.concat(Stream.of(salesOrder), billed.stream().map(BilledItem::billingDocument))
+				.distinct()
+				.map(document -> SapFormats.eq(REFERENCE, document))
+				.collect(Collectors.joining(" or "));
+			Map<String, BilledItem> known = new HashMap<>();
+			billed.forEach(i -> known.put(i.billingDocument() + "/" + i.billingItem(), i));
+			List<ReturnAuthorization> returns = new ArrayList<>();
+			for (CustomerReturn found : client.customerReturns(filter, ITEMS).results()) {
+				Referenced referenced = referenced(found, (document, item) -> Optional
+					.ofNullable(known.get(document + "/" + item))
+					.or(() -> billedItems.item(document, item)));
+				// an invoice may bill several orders: its returns of other orders' items are theirs
+				if (salesOrder.equals(referenced.salesOrder())) {
+					returns.add(SapMapping
+						.readable(() -> SapMapping.returnAuthorization(found, orderId, referenced.lines(), reasons)));
+				}
+			}
+			return returns;
 		});
 	}
 
 	/**
 	 * Creates a credit memo request for the order, or answers the one ERP already has under the
-	 * same {@code externalReference}. Line amounts must share one currency (else
-	 * {@link IllegalArgumentException}), which ERP checks against the order's. A given
-	 * {@code returnAuthorizationId} must name a return of the same order; the credit memo request
-	 * itself references the sales order (items by order line), since that is what its amounts
-	 * are credited against.
+	 * same {@code externalReference}, crediting each line's amount either way ({@link CreditAmounts}:
+	 * ERP prices a new request itself, and the amounts are then written to the items' price
+	 * condition, so a retry after a crash between the two ends with the right amounts, once). Line
+	 * amounts must share one currency (else {@link IllegalArgumentException}), which ERP checks
+	 * against the order's. A given {@code returnAuthorizationId} must name a return of the same
+	 * order; the credit memo request itself references the sales order or the invoices
+	 * ({@code return-reference}), items by the order line they credit, since that is what its
+	 * amounts are credited against.
 	 */
 	public CreditMemo createCreditMemo(CreateCreditMemo command) {
 		return createOrFindCreditMemo(command).value();
@@ -374,7 +421,7 @@ public class SapErpAdapter {
 				.write(ErpClient.CREDIT_MEMO_REQUEST_SRV,
 						token -> client.createCreditMemoRequest(token.value(), token.cookies(), body))
 				.d();
-		});
+		}, (document, lines) -> creditAmounts.credit(document, command.lines(), lines));
 	}
 
 	/** The credit memo request with this document number. */
@@ -390,33 +437,44 @@ public class SapErpAdapter {
 	/**
 	 * Check before create, under the reference's lock: the order must exist; a document of this
 	 * kind already carrying the reference is answered (a conflict if it belongs to another order);
-	 * only otherwise is the order read with its items and {@code create} writes one. Safe to retry
-	 * as an idempotent write. The outcome counts as created when the first look of this call found
-	 * no document: a retry that finds the one an unanswered attempt wrote still reports it created.
+	 * only otherwise is the order read with its items and {@code create} writes one. Either way
+	 * {@code finish} then brings the document to what was asked (given the order line of each of
+	 * its items) and must itself be repeatable. Safe to retry as an idempotent write. The outcome
+	 * counts as created when the first look of this call found no document: a retry that finds the
+	 * one an unanswered attempt wrote still reports it created.
 	 */
-	private <D, C> CreateOutcome<C> createOnce(DocumentKind<D, C> kind, OrderId orderId, String reference,
-			Function<SalesOrder, D> create) {
+	private <D extends ReferencingDocument, C> CreateOutcome<C> createOnce(DocumentKind<D, C> kind, OrderId orderId,
+			String reference, Function<SalesOrder, D> create, BiFunction<D, OrderLines, D> finish) {
 		AtomicReference<Boolean> absentAtFirstLook = new AtomicReference<>();
 		return calls.idempotentWrite(Backends.ERP, () -> locks.withLock(kind.lockPrefix() + reference, () -> {
 			Optional<D> existing = byReference(kind, reference);
 			absentAtFirstLook.compareAndSet(null, existing.isEmpty());
+			D document;
+			Referenced referenced;
 			if (existing.isPresent()) {
-				requireSameOrder(kind.salesOrder().apply(existing.get()), salesOrderNumber(orderId), kind.contractName(),
-						kind.number().apply(existing.get()), reference);
-				return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(existing.get(), orderId)),
-						absentAtFirstLook.get());
+				document = existing.get();
+				referenced = referenced(document);
+				requireSameOrder(referenced.salesOrder(), salesOrderNumber(orderId), kind.contractName(),
+						kind.number().apply(document), reference);
 			}
-			SalesOrder order = salesOrder(orderId, ITEMS)
-				.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
-			D created = create.apply(order);
-			log.info("created {} {} for order {} (reference {})", kind.documentName(), kind.number().apply(created),
-					orderId, reference);
-			return new CreateOutcome<>(SapMapping.readable(() -> kind.contract().apply(created, orderId)), true);
+			else {
+				SalesOrder order = salesOrder(orderId, ITEMS)
+					.orElseThrow(() -> new ResourceNotFoundException("order", orderId.value()));
+				document = create.apply(order);
+				referenced = referenced(document);
+				log.info("created {} {} for order {} (reference {})", kind.documentName(), kind.number().apply(document),
+						orderId, reference);
+			}
+			// finishing changes what the items credit, never what they reference
+			D finished = finish.apply(document, referenced.lines());
+			return new CreateOutcome<>(
+					SapMapping.readable(() -> kind.contract().map(finished, orderId, referenced.lines())),
+					absentAtFirstLook.get());
 		}));
 	}
 
 	/** The document with this number, with the order it references; empty when ERP does not know it. */
-	private <D, C> Optional<C> find(DocumentKind<D, C> kind, String number) {
+	private <D extends ReferencingDocument, C> Optional<C> find(DocumentKind<D, C> kind, String number) {
 		return calls.read(Backends.ERP, () -> {
 			D document;
 			try {
@@ -430,11 +488,11 @@ public class SapErpAdapter {
 	}
 
 	/** The document the hub created under this external reference, with the order it references. */
-	private <D, C> Optional<C> findByReference(DocumentKind<D, C> kind, String reference) {
+	private <D extends ReferencingDocument, C> Optional<C> findByReference(DocumentKind<D, C> kind, String reference) {
 		return calls.read(Backends.ERP, () -> byReference(kind, reference).map(found -> readBack(kind, found)));
 	}
 
-	private <D> Optional<D> byReference(DocumentKind<D, ?> kind, String reference) {
+	private <D extends ReferencingDocument> Optional<D> byReference(DocumentKind<D, ?> kind, String reference) {
 		return kind.list()
 			.apply(SapFormats.eq(PURCHASE_ORDER_BY_CUSTOMER, reference), ITEMS)
 			.results()
@@ -442,9 +500,44 @@ public class SapErpAdapter {
 			.findFirst();
 	}
 
-	private <D, C> C readBack(DocumentKind<D, C> kind, D document) {
-		OrderId orderId = orderOf(kind.salesOrder().apply(document));
-		return SapMapping.readable(() -> kind.contract().apply(document, orderId));
+	private <D extends ReferencingDocument, C> C readBack(DocumentKind<D, C> kind, D document) {
+		Referenced referenced = referenced(document);
+		OrderId orderId = orderOf(referenced.salesOrder());
+		return SapMapping.readable(() -> kind.contract().map(document, orderId, referenced.lines()));
+	}
+
+	/** The sales order a document references and the order line of each of its items. */
+	private record Referenced(String salesOrder, OrderLines lines) {
+	}
+
+	private Referenced referenced(ReferencingDocument document) {
+		return referenced(document, billedItems::item);
+	}
+
+	/**
+	 * What a document references, with {@code billed} telling what an invoice item bills. A document
+	 * referencing an invoice belongs to the order its items' invoice items bill; an invoice item ERP
+	 * does not know is ERP's inconsistency ({@link IllegalStateException}).
+	 */
+	private static Referenced referenced(ReferencingDocument document,
+			BiFunction<String, String, Optional<BilledItem>> billed) {
+		String header = document.referenceSDDocument();
+		if (!INVOICE.equals(document.referenceSDDocumentCategory())) {
+			return new Referenced(header, OrderLines.SALES_ORDER);
+		}
+		Function<ReferencingItem, BilledItem> bills = item -> {
+			String invoice = item.referenceSDDocument() == null || item.referenceSDDocument().isBlank() ? header
+					: item.referenceSDDocument();
+			return billed.apply(invoice, item.referenceSDDocumentItem())
+				.orElseThrow(() -> new IllegalStateException("ERP knows no item " + item.referenceSDDocumentItem()
+						+ " of invoice " + invoice));
+		};
+		String salesOrder = document.referencingItems()
+			.stream()
+			.findFirst()
+			.map(item -> bills.apply(item).salesOrder())
+			.orElse(null);
+		return new Referenced(salesOrder, item -> bills.apply(item).salesOrderItem());
 	}
 
 	private Optional<SalesOrder> salesOrder(OrderId id, String expand) {
@@ -502,29 +595,60 @@ public class SapErpAdapter {
 	}
 
 	private NewCustomerReturn newCustomerReturn(CreateReturnAuthorization command, SalesOrder order) {
-		List<NewCustomerReturnItem> items = command.lines()
-			.stream()
-			.map(line -> new NewCustomerReturnItem(material(order, line.lineNumber()), Integer.toString(line.quantity()),
-					"PC", ReturnReasonCodes.code(line.reason()), order.salesOrder(), line.lineNumber()))
-			.toList();
-		ReturnLineRequest first = command.lines().get(0);
+		List<ItemReference> references = itemReferences(order,
+				command.lines().stream().map(ReturnLineRequest::lineNumber).toList());
+		List<NewCustomerReturnItem> items = new ArrayList<>();
+		for (int i = 0; i < command.lines().size(); i++) {
+			ReturnLineRequest line = command.lines().get(i);
+			ItemReference referenced = references.get(i);
+			items.add(new NewCustomerReturnItem(material(order, line.lineNumber()), Integer.toString(line.quantity()),
+					"PC", reasons.code(line.reason()), referenced.document(), referenced.item()));
+		}
 		return new NewCustomerReturn(settings.customerReturnType(), order.salesOrganization(),
 				order.distributionChannel(), order.organizationDivision(), order.soldToParty(),
-				command.externalReference(), ReturnReasonCodes.code(first.reason()), order.salesOrder(),
-				new OData.Navigation<>(items));
+				command.externalReference(),
+				reasons.orderReason(command.lines().stream().map(ReturnLineRequest::reason).toList()),
+				references.get(0).document(), new OData.Navigation<>(items));
 	}
 
 	private NewCreditMemoRequest newCreditMemoRequest(CreateCreditMemo command, SalesOrder order, Currency currency) {
-		List<NewCreditMemoRequestItem> items = command.lines()
-			.stream()
-			.map(line -> new NewCreditMemoRequestItem(material(order, line.lineNumber()),
-					Integer.toString(line.quantity()), "PC", SapFormats.plain(line.amount().amount()),
-					order.salesOrder(), line.lineNumber()))
-			.toList();
+		List<ItemReference> references = itemReferences(order,
+				command.lines().stream().map(CreditMemoLineRequest::lineNumber).toList());
+		List<NewCreditMemoRequestItem> items = new ArrayList<>();
+		for (int i = 0; i < command.lines().size(); i++) {
+			CreditMemoLineRequest line = command.lines().get(i);
+			items.add(new NewCreditMemoRequestItem(material(order, line.lineNumber()),
+					Integer.toString(line.quantity()), "PC", references.get(i).document(), references.get(i).item()));
+		}
 		return new NewCreditMemoRequest(settings.creditMemoRequestType(), order.salesOrganization(),
 				order.distributionChannel(), order.organizationDivision(), order.soldToParty(),
-				command.externalReference(), settings.creditMemoReason(), currency.getCurrencyCode(), order.salesOrder(),
-				new OData.Navigation<>(items));
+				command.externalReference(), settings.creditMemoReason(), currency.getCurrencyCode(),
+				references.get(0).document(), new OData.Navigation<>(items));
+	}
+
+	/** An item of the document a new document's item references. */
+	private record ItemReference(String document, String item) {
+	}
+
+	/**
+	 * What the items for these order lines reference ({@code return-reference}): the sales order's
+	 * items, or the invoice items billing them (the oldest invoice of a line billed more than once).
+	 * @throws BackendRejectedException for a line no invoice bills, by invoice
+	 */
+	private List<ItemReference> itemReferences(SalesOrder order, List<String> orderLines) {
+		if (settings.returnReference() == ErpSettings.ReturnReference.SALES_ORDER) {
+			return orderLines.stream().map(line -> new ItemReference(order.salesOrder(), line)).toList();
+		}
+		List<BilledItem> billed = billedItems.ofSalesOrder(order.salesOrder());
+		return orderLines.stream()
+			.map(line -> billed.stream()
+				.filter(item -> line.equals(item.salesOrderItem()))
+				.findFirst()
+				.map(item -> new ItemReference(item.billingDocument(), item.billingItem()))
+				.orElseThrow(() -> new BackendRejectedException(Backends.ERP, 400, null, "Line " + line + " of order "
+						+ order.purchaseOrderByCustomer() + " has not been invoiced; ERP takes returns and credits"
+						+ " with reference to the invoice")))
+			.toList();
 	}
 
 	/** The material of an order line; null for a line the order does not have, which ERP then refuses. */
@@ -559,6 +683,13 @@ public class SapErpAdapter {
 			.orElse(0);
 	}
 
+	/** Maps a document to its contract, given the hub's order number and its items' order lines. */
+	@FunctionalInterface
+	private interface DocumentMapping<D, C> {
+
+		C map(D document, OrderId orderId, OrderLines lines);
+	}
+
 	/**
 	 * A kind of sales document the hub creates once per external reference and reads back.
 	 * @param contractName the contract's name in a conflict message ("credit memo")
@@ -567,11 +698,10 @@ public class SapErpAdapter {
 	 * @param list the documents matching an OData filter, with an expansion
 	 * @param read one document by its key, with an expansion
 	 * @param number the document's number
-	 * @param salesOrder the sales order the document references
-	 * @param contract the mapping to the canonical contract, given the hub's order number
+	 * @param contract the mapping to the canonical contract
 	 */
-	private record DocumentKind<D, C>(String contractName, String documentName, String lockPrefix,
-			BiFunction<String, String, OData.Feed<D>> list, BiFunction<String, String, OData.Entry<D>> read,
-			Function<D, String> number, Function<D, String> salesOrder, BiFunction<D, OrderId, C> contract) {
+	private record DocumentKind<D extends ReferencingDocument, C>(String contractName, String documentName,
+			String lockPrefix, BiFunction<String, String, OData.Feed<D>> list,
+			BiFunction<String, String, OData.Entry<D>> read, Function<D, String> number, DocumentMapping<D, C> contract) {
 	}
 }

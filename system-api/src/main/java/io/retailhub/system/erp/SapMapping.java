@@ -27,6 +27,7 @@ import io.retailhub.system.erp.SapDocuments.CreditMemoRequestItem;
 import io.retailhub.system.erp.SapDocuments.CustomerReturn;
 import io.retailhub.system.erp.SapDocuments.CustomerReturnItem;
 import io.retailhub.system.erp.SapDocuments.PricingElement;
+import io.retailhub.system.erp.SapDocuments.ReferencingItem;
 import io.retailhub.system.erp.SapDocuments.SalesOrder;
 import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
 
@@ -34,8 +35,9 @@ import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
  * SAP documents to canonical contracts. Decisions the dialect forces:
  * <ul>
  * <li>{@code placedAt}/{@code createdAt} come from {@code LastChangeDateTime}, the only timestamp
- * with a time of day, falling back to the date field (00:00 UTC); the hub never changes these
- * documents, so the last change is their creation;</li>
+ * with a time of day, falling back to the date field (00:00 UTC); the hub changes these documents
+ * only right after creating them (a credit memo request's amounts) or to cancel them, so the last
+ * change is their creation or near it;</li>
  * <li>an order line's {@code unitPrice} is the list price before promotions: the rate of the
  * active list-price condition ({@code PPR0} by default) per condition quantity. When the pricing
  * elements were not expanded or carry no such condition, it falls back to
@@ -44,13 +46,25 @@ import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
  * <li>ERP knows what left the warehouse, not what arrived: {@code OverallDeliveryStatus} A, B, C
  * read as OPEN, PARTIALLY_SHIPPED, SHIPPED, a fully rejected order as CANCELLED; shipments and
  * payment stay empty (other backends know them);</li>
- * <li>return and credit lines carry the order line they refer to ({@code ReferenceSDDocumentItem}),
- * not their own item number, so quantities can be added up per order line.</li>
+ * <li>return and credit lines carry the order line they refer to, not their own item number, so
+ * quantities can be added up per order line: the referenced item ({@code ReferenceSDDocumentItem})
+ * when the document references the sales order, the order item the referenced invoice item bills
+ * when it references an invoice ({@link OrderLines}).</li>
  * </ul>
  */
 final class SapMapping {
 
 	private SapMapping() {
+	}
+
+	/** The order line an item of a document created with reference is about. */
+	@FunctionalInterface
+	interface OrderLines {
+
+		/** For a document referencing the sales order: its items name order lines. */
+		OrderLines SALES_ORDER = ReferencingItem::referenceSDDocumentItem;
+
+		String of(ReferencingItem item);
 	}
 
 	/**
@@ -91,10 +105,11 @@ final class SapMapping {
 				unitPrice, net);
 	}
 
-	static ReturnAuthorization returnAuthorization(CustomerReturn customerReturn, OrderId orderId) {
+	static ReturnAuthorization returnAuthorization(CustomerReturn customerReturn, OrderId orderId,
+			OrderLines orderLines, ReturnReasonCodes reasons) {
 		List<ReturnLine> lines = OData.Navigation.of(customerReturn.items())
 			.stream()
-			.map(SapMapping::returnLine)
+			.map(item -> returnLine(item, orderLines, reasons))
 			.toList();
 		return new ReturnAuthorization(ReturnAuthorizationId.of(customerReturn.customerReturn()), orderId,
 				CustomerId.of(customerReturn.soldToParty()), nullIfBlank(customerReturn.purchaseOrderByCustomer()),
@@ -102,10 +117,10 @@ final class SapMapping {
 				money(customerReturn.totalNetAmount(), customerReturn.transactionCurrency()), lines);
 	}
 
-	static CreditMemo creditMemo(CreditMemoRequest request, OrderId orderId) {
+	static CreditMemo creditMemo(CreditMemoRequest request, OrderId orderId, OrderLines orderLines) {
 		List<CreditMemoLine> lines = OData.Navigation.of(request.items())
 			.stream()
-			.map(item -> creditMemoLine(item, request.transactionCurrency()))
+			.map(item -> creditMemoLine(item, request.transactionCurrency(), orderLines))
 			.toList();
 		return new CreditMemo(CreditMemoId.of(request.creditMemoRequest()), orderId, CustomerId.of(request.soldToParty()),
 				nullIfBlank(request.purchaseOrderByCustomer()), money(request.totalNetAmount(), request.transactionCurrency()),
@@ -161,16 +176,15 @@ final class SapMapping {
 		return Money.of(rate, blank(price.conditionCurrency()) ? currency : price.conditionCurrency());
 	}
 
-	private static ReturnLine returnLine(CustomerReturnItem item) {
-		String orderLine = blank(item.referenceSDDocumentItem()) ? item.customerReturnItem()
-				: item.referenceSDDocumentItem();
+	private static ReturnLine returnLine(CustomerReturnItem item, OrderLines orderLines, ReturnReasonCodes reasons) {
+		String orderLine = blank(item.referenceSDDocumentItem()) ? item.customerReturnItem() : orderLines.of(item);
 		return new ReturnLine(orderLine, Sku.of(item.material()), SapFormats.pieces(item.requestedQuantity()),
-				ReturnReasonCodes.reason(item.returnReason()));
+				reasons.reason(item.returnReason()));
 	}
 
-	private static CreditMemoLine creditMemoLine(CreditMemoRequestItem item, String headerCurrency) {
-		String orderLine = blank(item.referenceSDDocumentItem()) ? item.creditMemoRequestItem()
-				: item.referenceSDDocumentItem();
+	private static CreditMemoLine creditMemoLine(CreditMemoRequestItem item, String headerCurrency,
+			OrderLines orderLines) {
+		String orderLine = blank(item.referenceSDDocumentItem()) ? item.creditMemoRequestItem() : orderLines.of(item);
 		String currency = blank(item.transactionCurrency()) ? headerCurrency : item.transactionCurrency();
 		return new CreditMemoLine(orderLine, Sku.of(item.material()), SapFormats.pieces(item.requestedQuantity()),
 				money(item.netAmount(), currency));

@@ -34,6 +34,18 @@ public final class ErpTestOrders {
 		throw new IllegalStateException("no untouched delivered orders left in the demo data");
 	}
 
+	/** A delivered order with no returns yet, billed in two invoices (two parcels), of two lines or more. */
+	public static DemoOrder untouchedOrderBilledTwice() {
+		List<DemoOrder> orders = Sandbox.data().orders();
+		for (int i = FIRST + taken.getAndIncrement(); i < orders.size(); i = FIRST + taken.getAndIncrement()) {
+			DemoOrder order = orders.get(i);
+			if (order.fullyDelivered() && order.returns().isEmpty() && order.invoices().size() == 2) {
+				return order;
+			}
+		}
+		throw new IllegalStateException("no untouched delivered orders billed twice left in the demo data");
+	}
+
 	/** A reference no other test uses, at most 35 characters as ERP allows. */
 	public static String reference(String prefix) {
 		String unique = prefix + "-" + UUID.randomUUID().toString().replace("-", "");

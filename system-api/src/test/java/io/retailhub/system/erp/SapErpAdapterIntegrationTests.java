@@ -35,6 +35,7 @@ import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -147,6 +148,34 @@ class SapErpAdapterIntegrationTests {
 		assertThat(created.netAmount()).isEqualTo(Money.of(line.netAmount(), order.currency()).share(1, line.quantity()));
 		assertThat(erp.findReturnAuthorization(created.id())).contains(created);
 		assertThat(erp.findReturnAuthorizationByReference(reference)).contains(created);
+	}
+
+	@Test
+	void fillsTheOrderReasonFromItsOwnCodeListAndEachItemsReturnReasonFromTheirs() {
+		// given two orders, the second with two units of line 10
+		DemoOrder first = ErpTestOrders.untouchedDeliveredOrder(1);
+		DemoOrder second = ErpTestOrders.untouchedDeliveredOrder(2);
+
+		// when one return is for damage, the other for damage and a change of mind
+		ReturnAuthorization damaged = erp.createReturnAuthorization(new CreateReturnAuthorization(
+				ErpTestOrders.reference("RA-DAMAGED"), OrderId.of(first.orderNumber()),
+				List.of(new ReturnLineRequest("10", 1, ReturnReason.DAMAGED))));
+		ReturnAuthorization mixed = erp.createReturnAuthorization(new CreateReturnAuthorization(
+				ErpTestOrders.reference("RA-MIXED"), OrderId.of(second.orderNumber()),
+				List.of(new ReturnLineRequest("10", 1, ReturnReason.DAMAGED),
+						new ReturnLineRequest("10", 1, ReturnReason.UNWANTED))));
+
+		// then the headers carry order reasons (damaged in transit; other), the items return reasons
+		JsonNode damagedAtErp = ErpDocuments.customerReturn(damaged.id().value());
+		JsonNode mixedAtErp = ErpDocuments.customerReturn(mixed.id().value());
+		assertThat(damagedAtErp.path("SDDocumentReason").asString()).isEqualTo("001");
+		assertThat(damagedAtErp.path("to_Item").path("results").findValuesAsString("ReturnReason"))
+			.containsExactly("102");
+		assertThat(mixedAtErp.path("SDDocumentReason").asString()).isEqualTo("099");
+		assertThat(mixedAtErp.path("to_Item").path("results").findValuesAsString("ReturnReason"))
+			.containsExactly("102", "109");
+		assertThat(mixed.lines()).extracting(ReturnLine::reason)
+			.containsExactly(ReturnReason.DAMAGED, ReturnReason.UNWANTED);
 	}
 
 	@Test

@@ -3,13 +3,11 @@ package io.retailhub.system.erp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderLine;
 import io.retailhub.contracts.OrderStatus;
-import io.retailhub.contracts.ReturnReason;
 import io.retailhub.system.erp.SapDocuments.PricingElement;
 import io.retailhub.system.erp.SapDocuments.SalesOrder;
 import io.retailhub.system.erp.SapDocuments.SalesOrderItem;
@@ -19,8 +17,8 @@ class SapMappingTests {
 
 	@Test
 	void takesTheUnitPriceFromTheActiveListPriceCondition() {
-		SalesOrderItem promoted = item("2", "33.98", new PricingElement("PPR0", "18.99", "USD", "1", ""),
-				new PricingElement("DM01", "-10.000", "", null, ""));
+		SalesOrderItem promoted = item("2", "33.98", new PricingElement("10", "1", "PPR0", "18.99", "USD", "1", ""),
+				new PricingElement("10", "1", "DM01", "-10.000", "", null, ""));
 
 		OrderLine line = SapMapping.line(promoted, "USD", "PPR0");
 
@@ -31,14 +29,14 @@ class SapMappingTests {
 
 	@Test
 	void dividesTheConditionRateByItsPricingQuantity() {
-		SalesOrderItem perTen = item("10", "25.00", new PricingElement("PPR0", "25.00", "USD", "10", ""));
+		SalesOrderItem perTen = item("10", "25.00", new PricingElement("10", "1", "PPR0", "25.00", "USD", "10", ""));
 
 		assertThat(SapMapping.line(perTen, "USD", "PPR0").unitPrice()).isEqualTo(Money.of("2.50", "USD"));
 	}
 
 	@Test
 	void fallsBackToNetAmountPerPieceWithoutAnActiveListPrice() {
-		SalesOrderItem unpriced = item("3", "10.00", new PricingElement("PPR0", "9.99", "USD", "1", "X"));
+		SalesOrderItem unpriced = item("3", "10.00", new PricingElement("10", "1", "PPR0", "9.99", "USD", "1", "X"));
 
 		assertThat(SapMapping.line(unpriced, "USD", "PPR0").unitPrice()).isEqualTo(Money.of("3.33", "USD"));
 	}
@@ -55,16 +53,6 @@ class SapMappingTests {
 	@Test
 	void refusesADistributionChannelTheHubDoesNotKnow() {
 		assertThatIllegalStateException().isThrownBy(() -> SapMapping.channel("99"));
-	}
-
-	@Test
-	void givesEveryReturnReasonItsOwnCodeAndReadsUnknownCodesAsOther() {
-		List<String> codes = Arrays.stream(ReturnReason.values()).map(ReturnReasonCodes::code).toList();
-
-		assertThat(codes).doesNotContainNull().doesNotHaveDuplicates().allMatch(c -> c.length() <= 3);
-		Arrays.stream(ReturnReason.values())
-			.forEach(r -> assertThat(ReturnReasonCodes.reason(ReturnReasonCodes.code(r))).isEqualTo(r));
-		assertThat(ReturnReasonCodes.reason("Z42")).isEqualTo(ReturnReason.OTHER);
 	}
 
 	@Test

@@ -4,12 +4,15 @@ import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static io.retailhub.system.support.SystemApiHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.erp.ReturnGoodsReceipts;
 import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.system.erp.ErpTestOrders;
 import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
@@ -38,6 +41,8 @@ class ReturnAuthorizationCancellationIntegrationTests {
 
 	final ErpEffects effects = Sandbox.bean(ErpEffects.class);
 
+	final RequestCounts requests = Sandbox.bean(RequestCounts.class);
+
 	RestClient api;
 
 	@BeforeEach
@@ -61,6 +66,28 @@ class ReturnAuthorizationCancellationIntegrationTests {
 		assertThat(effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_REJECTED)).isEqualTo(rejectedBefore + 2);
 		assertThat(jsonOf(api.get().uri("/{id}", rma).retrieve().toEntity(String.class)).get("status").asString())
 			.isEqualTo("REJECTED");
+	}
+
+	/**
+	 * SAP declares no concurrency token on items, so an item's MERGE answers no ETag: each further
+	 * item is written under the return's ETag read again, one MERGE per item and none refused.
+	 */
+	@Test
+	void rejectsEachOfThreeItemsOnceUnderTheReturnsEtagAsItIsThen() {
+		// given an open RMA of three order lines
+		String rma = createReturnAuthorization("RA-CANCEL-THREE", "10", "20", "30");
+		long changedBefore = effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_CHANGED);
+		long postsBefore = requests.count(Backend.ERP, "POST");
+
+		// when the hub cancels it
+		ResponseEntity<String> canceled = cancel(rma, "CANCELED_BY_CUSTOMER");
+
+		// then every item was rejected by exactly one MERGE, none refused for a stale or missing ETag
+		assertThat(canceled.getStatusCode().value()).isEqualTo(200);
+		assertThat(jsonOf(canceled).get("status").asString()).isEqualTo("REJECTED");
+		assertThat(effects.changesOf(rma)).isEqualTo(3);
+		assertThat(effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_CHANGED)).isEqualTo(changedBefore + 3);
+		assertThat(requests.count(Backend.ERP, "POST") - postsBefore).isEqualTo(3);
 	}
 
 	@Test
@@ -142,14 +169,21 @@ class ReturnAuthorizationCancellationIntegrationTests {
 
 	/** An open RMA of lines 10 and 20 of an order nothing was returned of; answers its number. */
 	private String createReturnAuthorization(String prefix) {
+		return createReturnAuthorization(prefix, "10", "20");
+	}
+
+	/** An open RMA of one unit of each of these lines of an order nothing was returned of; answers its number. */
+	private String createReturnAuthorization(String prefix, String... lines) {
 		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
-		while (order.lines().size() < 2) {
+		while (order.lines().size() < lines.length) {
 			order = ErpTestOrders.untouchedDeliveredOrder(1);
 		}
+		String items = Arrays.stream(lines)
+			.map(line -> "{\"lineNumber\":\"" + line + "\",\"quantity\":1,\"reason\":\"UNWANTED\"}")
+			.collect(Collectors.joining(","));
 		ResponseEntity<String> created = postJson(api, """
-				{"externalReference":"%s","orderId":"%s","lines":[{"lineNumber":"10","quantity":1,"reason":"UNWANTED"},
-				 {"lineNumber":"20","quantity":1,"reason":"DAMAGED"}]}"""
-			.formatted(ErpTestOrders.reference(prefix), order.orderNumber()));
+				{"externalReference":"%s","orderId":"%s","lines":[%s]}"""
+			.formatted(ErpTestOrders.reference(prefix), order.orderNumber(), items));
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
 		return jsonOf(created).get("id").asString();
 	}

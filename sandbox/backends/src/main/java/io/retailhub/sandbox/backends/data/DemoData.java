@@ -203,6 +203,8 @@ public final class DemoData {
 
 		private int returnSequence = 1;
 
+		private int invoiceSequence = 1;
+
 		Generator(long seed, Instant anchor) {
 			this.seed = seed;
 			this.random = new Random(seed);
@@ -371,7 +373,21 @@ public final class DemoData {
 			return new DemoOrder(orderNumber, String.valueOf(5000000 + sequence), prefix.equals("STR") ? "STORE"
 					: prefix.equals("MKT") ? "MARKETPLACE" : "WEB", customer.number(), placedAt, customer.currency(),
 					plant, List.copyOf(lines), shipping, total, "pi_" + token(24), "ch_" + token(24), shipments,
-					List.copyOf(returns));
+					List.copyOf(returns), invoices(orderNumber, shipments));
+		}
+
+		/** One invoice per shipment, billed when it shipped; no random draws, so the world stays the same. */
+		private List<DemoInvoice> invoices(String orderNumber, List<DemoShipment> shipments) {
+			List<DemoInvoice> invoices = new ArrayList<>();
+			for (DemoShipment shipment : shipments) {
+				List<DemoInvoice.Item> items = new ArrayList<>();
+				shipment.quantities()
+					.forEach((orderItem, quantity) -> items.add(new DemoInvoice.Item(
+							String.valueOf((items.size() + 1) * 10), orderItem, quantity)));
+				invoices.add(new DemoInvoice(String.valueOf(90000000 + invoiceSequence++), orderNumber,
+						shipment.shipmentId(), shipment.shippedAt(), items));
+			}
+			return List.copyOf(invoices);
 		}
 
 		private List<DemoShipment> shipments(String orderNumber, String plant, Instant placedAt,

@@ -5,15 +5,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A customer return (advanced returns, type CBRE) referencing one sales order. {@code completed}
- * returns (the seeded legacy ones) are fully processed: received, inspected and refunded.
- * {@code lastChangedAt} is {@code LastChangeDateTime}, the ETag of the return and its items.
+ * A customer return (advanced returns, type CBRE) referencing one sales order or one of its
+ * invoices ({@code reference}). {@code completed} returns (the seeded legacy ones) are fully
+ * processed: received, inspected and refunded. {@code reason} is the header's order reason
+ * ({@link OrderReasons}). {@code lastChangedAt} is {@code LastChangeDateTime}, the return's ETag;
+ * its items have no concurrency token of their own.
  */
-record CustomerReturn(String number, SalesOrder order, String purchaseOrderByCustomer, String reason,
-		Instant createdAt, Instant lastChangedAt, boolean completed, List<CustomerReturnItem> items) {
+record CustomerReturn(String number, SalesOrderReference.Header reference, String purchaseOrderByCustomer,
+		String reason, Instant createdAt, Instant lastChangedAt, boolean completed, List<CustomerReturnItem> items) {
 
 	CustomerReturn {
 		items = List.copyOf(items);
+	}
+
+	SalesOrder order() {
+		return reference.order();
 	}
 
 	BigDecimal totalNetAmount() {
@@ -34,7 +40,7 @@ record CustomerReturn(String number, SalesOrder order, String purchaseOrderByCus
 	}
 
 	CustomerReturn changed(List<CustomerReturnItem> changedItems, Instant now) {
-		return new CustomerReturn(number, order, purchaseOrderByCustomer, reason, createdAt, now, completed,
+		return new CustomerReturn(number, reference, purchaseOrderByCustomer, reason, createdAt, now, completed,
 				changedItems);
 	}
 }

@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code API_CUSTOMER_RETURN_SRV}: customer returns with their items, readable and creatable by
- * deep insert; items can be rejected by MERGE/PATCH. Returns reference the sales order directly (category C); new ones start
- * unprocessed (status A), the seeded legacy ones are completed (C).
+ * deep insert; items can be rejected by MERGE/PATCH. Returns reference the sales order (category
+ * C) or one of its invoices (M); new ones start unprocessed (status A), the seeded legacy ones are
+ * completed (C). Only the header carries an ETag: SAP declares a concurrency token
+ * ({@code LastChangeDateTime}) on the header alone, so items are written without one and a MERGE
+ * of an item answers none.
  */
 @Component
 class CustomerReturnService implements ODataService {
 
 	private final CustomerReturns returns;
 
-	/** Headers by number, sales order and customer reference; items by their header's number and sales order. */
+	/** Headers and items by their return's number, referenced document and (headers) customer reference. */
 	private final ODataLookup<CustomerReturn> headerLookup;
 
 	private final ODataLookup<CustomerReturn> itemLookup;
@@ -34,9 +37,9 @@ class CustomerReturnService implements ODataService {
 		Function<String, List<CustomerReturn>> byNumber = number -> returns.find(number).stream().toList();
 		Comparator<CustomerReturn> documentOrder = Comparator.comparingLong(d -> Long.parseLong(d.number()));
 		this.headerLookup = new ODataLookup<>(Map.of("CustomerReturn", byNumber, "ReferenceSDDocument",
-				returns::ofSalesOrder, "PurchaseOrderByCustomer", returns::withPurchaseOrderByCustomer), documentOrder);
+				returns::referencing, "PurchaseOrderByCustomer", returns::withPurchaseOrderByCustomer), documentOrder);
 		this.itemLookup = new ODataLookup<>(
-				Map.of("CustomerReturn", byNumber, "ReferenceSDDocument", returns::ofSalesOrder), documentOrder);
+				Map.of("CustomerReturn", byNumber, "ReferenceSDDocument", returns::referencing), documentOrder);
 	}
 
 	@Override
@@ -110,8 +113,8 @@ class CustomerReturnService implements ODataService {
 		values.put("TotalNetAmount", customerReturn.totalNetAmount());
 		values.put("TransactionCurrency", order.currency());
 		values.put("SDDocumentReason", customerReturn.reason());
-		values.put("ReferenceSDDocument", order.salesOrder());
-		values.put("ReferenceSDDocumentCategory", "C");
+		values.put("ReferenceSDDocument", customerReturn.reference().document());
+		values.put("ReferenceSDDocumentCategory", customerReturn.reference().category());
 		values.put("RetsMgmtProcess", customerReturn.number());
 		values.put("RetsMgmtLogProcgStatus", status);
 		values.put("RetsMgmtCompnProcgStatus", status);
@@ -127,20 +130,20 @@ class CustomerReturnService implements ODataService {
 		values.put("CustomerReturn", customerReturn.number());
 		values.put("CustomerReturnItem", item.item());
 		values.put("CustomerReturnItemCategory", "CBAR");
-		values.put("CustomerReturnItemText", item.reference().text());
-		values.put("Material", item.reference().material());
+		values.put("CustomerReturnItemText", item.orderItem().text());
+		values.put("Material", item.orderItem().material());
 		values.put("RequestedQuantity", BigDecimal.valueOf(item.quantity()));
 		values.put("RequestedQuantityUnit", "PC");
 		values.put("NetAmount", item.netAmount());
 		values.put("TransactionCurrency", customerReturn.order().currency());
 		values.put("ReturnReason", item.returnReason());
-		values.put("ReferenceSDDocument", customerReturn.order().salesOrder());
+		values.put("ReferenceSDDocument", item.reference().document());
 		values.put("ReferenceSDDocumentItem", item.reference().item());
-		values.put("ReferenceSDDocumentCategory", "C");
+		values.put("ReferenceSDDocumentCategory", item.reference().category());
 		values.put("SDProcessStatus", status);
 		values.put("SalesDocumentRjcnReason", item.rejectionReason());
 		values.put("ReturnsMaterialHasBeenReceived", item.received() ? "X" : "");
 		values.put("SDDocumentRejectionStatus", item.rejected() ? "C" : "A");
-		return new ODataEntity(ErpModel.CUSTOMER_RETURN_ITEM, values, Map.of(), customerReturn.etag());
+		return new ODataEntity(ErpModel.CUSTOMER_RETURN_ITEM, values, Map.of());
 	}
 }

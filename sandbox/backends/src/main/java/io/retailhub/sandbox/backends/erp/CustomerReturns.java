@@ -19,10 +19,13 @@ import io.retailhub.sandbox.backends.data.DemoReturn;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer returns of the simulated ERP: the legacy returns of the demo data (completed),
- * then whatever the hub creates. Creation validates like SAP: the referenced sales order and items
- * exist, quantities are whole positive pieces and, summed with the order's other returns, never
- * exceed the ordered quantity (rejected items no longer count). Thread-safe: one lock guards the check and the insert.
+ * The customer returns of the simulated ERP: the legacy returns of the demo data (completed,
+ * entered against the invoice as SAP's sample does), then whatever the hub creates. Creation
+ * validates like SAP: the referenced sales order or invoice and its items exist ({@link
+ * SalesOrderReference}), the header's order reason and the items' return reasons are in their
+ * own code lists, quantities are whole positive pieces and, summed with the order's other returns,
+ * never exceed the ordered quantity, nor, for an invoice item, the billed one (rejected items no
+ * longer count). Thread-safe: one lock guards the check and the insert.
  */
 @Component
 class CustomerReturns {
@@ -53,11 +56,15 @@ class CustomerReturns {
 
 	private final SalesOrders salesOrders;
 
+	private final BillingDocuments invoices;
+
 	private final Clock clock;
 
 	private final Map<String, CustomerReturn> byNumber = new LinkedHashMap<>();
 
 	private final DocumentIndex bySalesOrder = new DocumentIndex();
+
+	private final DocumentIndex byReferencedDocument = new DocumentIndex();
 
 	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
 
@@ -74,12 +81,13 @@ class CustomerReturns {
 	/** Successful changes per customer return. Guarded by {@code this}. */
 	private final Map<String, Long> changesByReturn = new LinkedHashMap<>();
 
-	CustomerReturns(DemoData data, SalesOrders salesOrders, Clock clock) {
+	CustomerReturns(DemoData data, SalesOrders salesOrders, BillingDocuments invoices, Clock clock) {
 		this.salesOrders = salesOrders;
+		this.invoices = invoices;
 		this.clock = clock;
 		for (DemoOrder order : data.orders()) {
 			for (DemoReturn legacy : order.returns()) {
-				seed(salesOrders.find(order.salesOrder()).orElseThrow(), legacy);
+				seed(order, legacy);
 			}
 		}
 	}
@@ -92,9 +100,14 @@ class CustomerReturns {
 		return Optional.ofNullable(byNumber.get(number));
 	}
 
-	/** The documents referencing this sales order, oldest first. */
+	/** The returns of this sales order, whatever they reference (the order or its invoices), oldest first. */
 	synchronized List<CustomerReturn> ofSalesOrder(String salesOrder) {
 		return bySalesOrder.numbers(salesOrder).stream().map(byNumber::get).toList();
+	}
+
+	/** The returns whose header or an item references this document (a sales order or an invoice), oldest first. */
+	synchronized List<CustomerReturn> referencing(String document) {
+		return byReferencedDocument.numbers(document).stream().map(byNumber::get).toList();
 	}
 
 	/** The documents carrying this customer reference ({@code PurchaseOrderByCustomer}), oldest first. */
@@ -109,46 +122,57 @@ class CustomerReturns {
 			throw ODataException.invalid("V1/001", "Sales document type " + type + " is not defined for returns",
 					"CustomerReturnType");
 		}
-		SalesOrder order = SalesOrderReference.header(header, salesOrders);
+		SalesOrderReference.Header reference = SalesOrderReference.header(header, salesOrders, invoices);
+		String orderReason = OrderReasons.of(header);
 		List<DeepInsert> requested = header.navigation("to_Item");
 		if (requested.isEmpty()) {
 			throw ODataException.invalid("V1/555", "Enter at least one item", "to_Item");
 		}
+		SalesOrder order = reference.order();
 		Map<String, Integer> open = openQuantities(order);
 		List<CustomerReturnItem> items = new ArrayList<>();
 		for (DeepInsert item : requested) {
-			SalesOrderItem reference = SalesOrderReference.item(item, order);
+			SalesOrderReference.Item referenced = SalesOrderReference.item(item, reference, invoices);
 			int quantity = DeepInsert.pieces(item.required("RequestedQuantity"), "RequestedQuantity");
 			String reason = item.required("ReturnReason");
 			if (!RETURN_REASONS.contains(reason)) {
 				throw ODataException.invalid("MSR_RETURNS/012", "Return reason " + reason + " is not defined",
 						"ReturnReason");
 			}
-			int remaining = open.get(reference.item());
-			if (quantity > remaining) {
-				throw ODataException.invalid("MSR_RETURNS/021",
-						"Return quantity " + quantity + " of item " + reference.item() + " of SD document "
-								+ order.salesOrder() + " exceeds the returnable quantity " + remaining,
-						"RequestedQuantity");
+			take(open, orderItemKey(referenced.orderItem()), quantity, referenced.orderItem().item(),
+					order.salesOrder());
+			if (!referenced.category().equals(SalesOrderReference.SALES_ORDER)) {
+				take(open, referencedItemKey(referenced), quantity, referenced.item(), referenced.document());
 			}
-			open.put(reference.item(), remaining - quantity);
-			items.add(new CustomerReturnItem(itemNumber(items.size()), reference, quantity,
-					SalesOrderReference.share(reference, quantity), reason, "", false));
+			items.add(new CustomerReturnItem(itemNumber(items.size()), referenced, quantity,
+					SalesOrderReference.share(referenced.orderItem(), quantity), reason, "", false));
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order,
-				header.value("PurchaseOrderByCustomer"), header.value("SDDocumentReason"), now, now, false, items);
+		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), reference,
+				header.value("PurchaseOrderByCustomer"), orderReason, now, now, false, items);
 		add(customerReturn);
 		created.incrementAndGet();
 		return customerReturn;
 	}
 
+	/** Takes a returned quantity from what is still returnable under this key, or refuses it. */
+	private static void take(Map<String, Integer> open, String key, int quantity, String item, String document) {
+		int remaining = open.get(key);
+		if (quantity > remaining) {
+			throw ODataException.invalid("MSR_RETURNS/021", "Return quantity " + quantity + " of item " + item
+					+ " of SD document " + document + " exceeds the returnable quantity " + remaining,
+					"RequestedQuantity");
+		}
+		open.put(key, remaining - quantity);
+	}
+
 	/**
 	 * Changes one item under its return's ETag, as a MERGE/PATCH of {@code A_CustomerReturnItem}
 	 * does. Only the reason for rejection can be changed: set to reject the item, empty to take the
-	 * rejection back. A received item can no longer be rejected. Every change advances
-	 * {@code LastChangeDateTime}, and with it the ETag of the return and all its items.
-	 * @param ifMatch the client's {@code If-Match}: the current ETag or {@code *}
+	 * rejection back. A received item can no longer be rejected. Every change advances the return's
+	 * {@code LastChangeDateTime}, and with it the return's ETag (the item declares no concurrency
+	 * token, so it has none of its own).
+	 * @param ifMatch the client's {@code If-Match}: the return's current ETag or {@code *}
 	 * @throws ODataException 404 for an unknown return or item, 412 for a stale ETag, 400 for a
 	 * field or value the sandbox does not take
 	 */
@@ -208,7 +232,7 @@ class CustomerReturns {
 		}
 		List<CustomerReturnItem> receivable = customerReturn.items()
 			.stream()
-			.filter(i -> orderLines.contains(i.reference().item()) && !i.rejected())
+			.filter(i -> orderLines.contains(i.orderItem().item()) && !i.rejected())
 			.toList();
 		if (receivable.isEmpty()) {
 			return ReturnGoodsReceipts.Outcome.REJECTED;
@@ -245,28 +269,56 @@ class CustomerReturns {
 		return created.get();
 	}
 
+	/**
+	 * What is still returnable of the order: per sales order item, the ordered quantity; per
+	 * invoice item, the billed one; each less what the order's returns (rejected items not
+	 * counted) took from it.
+	 */
 	private Map<String, Integer> openQuantities(SalesOrder order) {
 		Map<String, Integer> open = new LinkedHashMap<>();
-		order.items().forEach(i -> open.put(i.item(), i.quantity()));
+		order.items().forEach(i -> open.put(orderItemKey(i), i.quantity()));
+		for (BillingDocument invoice : invoices.ofSalesOrder(order.salesOrder())) {
+			invoice.items()
+				.forEach(i -> open.put(referencedItemKey(SalesOrderReference.Item.of(invoice, i)), i.quantity()));
+		}
 		ofSalesOrder(order.salesOrder()).stream()
 			.flatMap(r -> r.items().stream())
 			.filter(i -> !i.rejected())
-			.forEach(i -> open.merge(i.reference().item(), -i.quantity(), Integer::sum));
+			.forEach(i -> {
+				open.merge(orderItemKey(i.orderItem()), -i.quantity(), Integer::sum);
+				if (!i.reference().category().equals(SalesOrderReference.SALES_ORDER)) {
+					open.merge(referencedItemKey(i.reference()), -i.quantity(), Integer::sum);
+				}
+			});
 		return open;
 	}
 
-	private void seed(SalesOrder order, DemoReturn legacy) {
+	private static String orderItemKey(SalesOrderItem item) {
+		return item.salesOrder() + "/" + item.item();
+	}
+
+	private static String referencedItemKey(SalesOrderReference.Item reference) {
+		return reference.document() + "/" + reference.item();
+	}
+
+	/** A legacy return, entered against the invoice of the returned items as SAP's sample does. */
+	private void seed(DemoOrder demo, DemoReturn legacy) {
+		SalesOrder order = salesOrders.find(demo.salesOrder()).orElseThrow();
 		List<String> returnedItems = new ArrayList<>(legacy.quantities().keySet());
 		returnedItems.sort(Comparator.comparingInt(Integer::parseInt));
 		List<CustomerReturnItem> items = new ArrayList<>();
+		SalesOrderReference.Header reference = null;
 		for (String itemNumber : returnedItems) {
-			SalesOrderItem reference = order.item(itemNumber).orElseThrow();
+			SalesOrderReference.Item referenced = LegacyReferences.item(demo, order, itemNumber, invoices);
+			if (reference == null) {
+				reference = LegacyReferences.header(referenced, order, invoices);
+			}
 			int quantity = legacy.quantities().get(itemNumber);
-			items.add(new CustomerReturnItem(itemNumber(items.size()), reference, quantity,
-					SalesOrderReference.share(reference, quantity), LEGACY_REASON, "", true));
+			items.add(new CustomerReturnItem(itemNumber(items.size()), referenced, quantity,
+					SalesOrderReference.share(referenced.orderItem(), quantity), LEGACY_REASON, "", true));
 		}
-		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), order, legacy.reference(), "",
-				legacy.returnedAt(), legacy.returnedAt(), true, items);
+		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), reference, legacy.reference(),
+				"", legacy.returnedAt(), legacy.returnedAt(), true, items);
 		add(customerReturn);
 	}
 
@@ -297,6 +349,10 @@ class CustomerReturns {
 	private void add(CustomerReturn customerReturn) {
 		byNumber.put(customerReturn.number(), customerReturn);
 		bySalesOrder.add(customerReturn.order().salesOrder(), customerReturn.number());
+		SalesOrderReference
+			.documents(customerReturn.reference(),
+					customerReturn.items().stream().map(CustomerReturnItem::reference).toList())
+			.forEach(document -> byReferencedDocument.add(document, customerReturn.number()));
 		byPurchaseOrderByCustomer.add(customerReturn.purchaseOrderByCustomer(), customerReturn.number());
 	}
 }

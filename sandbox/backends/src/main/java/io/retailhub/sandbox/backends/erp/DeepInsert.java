@@ -13,10 +13,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The body of a deep insert, read against the entity type: creatable properties as text,
- * navigations ({@code "to_Item": {"results": [...]}} or a bare array) as nested inserts.
- * Read-only properties are accepted and ignored (the server computes them and never echoes the
- * client's value); a property the type does not declare, a string over its length and a
- * structured value where a primitive belongs are refused with a 400, as Gateway does.
+ * navigations ({@code "to_Item": {"results": [...]}} or a bare array) as nested inserts. Refused
+ * with a 400 in Gateway's error body, naming the property: a read-only property
+ * ({@code sap:creatable="false"}, such as an item's {@code NetAmount}: the server computes it, and
+ * taking the client's value silently would let a client believe it was used), a navigation SAP
+ * does not take inline (pricing elements), a property the type does not declare, a string over
+ * its length and a structured value where a primitive belongs. Keys are ignored: the server
+ * numbers its documents.
  */
 record DeepInsert(Map<String, String> values, Map<String, List<DeepInsert>> navigations) {
 
@@ -34,13 +37,19 @@ record DeepInsert(Map<String, String> values, Map<String, List<DeepInsert>> navi
 			}
 			Navigation navigation = type.navigation(name).orElse(null);
 			if (navigation != null) {
+				if (!navigation.deepInsert()) {
+					throw ODataException.notCreatable(name);
+				}
 				navigations.put(name, nested(value, navigation));
 				continue;
 			}
 			Property property = type.property(name)
 				.orElseThrow(() -> ODataException.badPayload("Property '" + name + "' is invalid", name));
-			if (!property.creatable() || value.isNull()) {
+			if (property.key() || value.isNull()) {
 				continue;
+			}
+			if (!property.creatable()) {
+				throw ODataException.notCreatable(name);
 			}
 			values.put(name, primitive(value, property));
 		}

@@ -10,8 +10,9 @@ import java.util.function.Function;
 /**
  * The entity data model (OData V2 CSDL) of the simulated services: one declaration drives the
  * {@code $metadata} document, the checks on {@code $filter}/{@code $orderby}/{@code $select}, and
- * which fields a deep insert may set. Read-only properties ({@code sap:creatable="false"}) are
- * accepted on create and ignored, as SAP does: the server computes them.
+ * which fields a deep insert may set. A read-only property ({@code sap:creatable="false"}) in a
+ * create is refused ({@link DeepInsert}): the server computes it, and a client that sends it would
+ * otherwise believe it was taken.
  */
 final class Edm {
 
@@ -64,6 +65,11 @@ final class Edm {
 			return new Property(name, Type.DATE_TIME, null, 0, null, false, true, null, false);
 		}
 
+		/** An {@code Edm.Boolean} flag the server sets. */
+		static Property flag(String name) {
+			return new Property(name, Type.BOOLEAN, null, null, null, false, false, null, false);
+		}
+
 		/** {@code LastChangeDateTime}: the concurrency token and ETag source. */
 		static Property lastChange(String name) {
 			return new Property(name, Type.DATE_TIME_OFFSET, null, 7, null, false, false, null, true);
@@ -74,8 +80,12 @@ final class Edm {
 		}
 	}
 
-	/** A navigation property to another entity type of the same service. */
-	record Navigation(String name, EntityType target, boolean many) {
+	/**
+	 * A navigation property to another entity type of the same service. {@code deepInsert} says
+	 * whether a create may carry the target inline (SAP's association sets are
+	 * {@code sap:creatable="false"} where it may not, as for pricing elements).
+	 */
+	record Navigation(String name, EntityType target, boolean many, boolean deepInsert) {
 	}
 
 	/**

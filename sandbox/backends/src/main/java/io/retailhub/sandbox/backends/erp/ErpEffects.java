@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the simulated ERP recorded since it started: documents the hub created (seeded ones do not
- * count), customer return items rejected and changed, goods receipts posted and CSRF tokens
- * issued.
+ * count), customer return items rejected and changed, credit memo request prices changed, goods
+ * receipts posted and CSRF tokens issued.
  */
 @Component
 public class ErpEffects implements RecordedEffects {
@@ -25,6 +25,9 @@ public class ErpEffects implements RecordedEffects {
 
 	/** Successful MERGE/PATCH requests on customer return items. */
 	public static final String CUSTOMER_RETURN_ITEMS_CHANGED = "customerReturnItems.changed";
+
+	/** Successful MERGE/PATCH requests on credit memo request items' pricing elements. */
+	public static final String CREDIT_MEMO_REQUEST_PRICES_CHANGED = "creditMemoRequestPrices.changed";
 
 	/** Goods receipts the warehouse posted against customer returns. */
 	public static final String RETURN_GOODS_RECEIPTS_POSTED = "returnGoodsReceipts.posted";
@@ -50,7 +53,8 @@ public class ErpEffects implements RecordedEffects {
 	public Map<String, Long> counts() {
 		return Map.of(CUSTOMER_RETURNS_CREATED, returns.created(), CREDIT_MEMO_REQUESTS_CREATED,
 				creditMemoRequests.created(), CSRF_TOKENS_ISSUED, sessions.issued(), CUSTOMER_RETURN_ITEMS_REJECTED,
-				returns.itemsRejected(), CUSTOMER_RETURN_ITEMS_CHANGED, returns.changes(), RETURN_GOODS_RECEIPTS_POSTED,
+				returns.itemsRejected(), CUSTOMER_RETURN_ITEMS_CHANGED, returns.changes(),
+				CREDIT_MEMO_REQUEST_PRICES_CHANGED, creditMemoRequests.pricesChanged(), RETURN_GOODS_RECEIPTS_POSTED,
 				returns.goodsReceipts());
 	}
 

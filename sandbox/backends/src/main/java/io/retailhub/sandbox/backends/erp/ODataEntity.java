@@ -11,16 +11,10 @@ import io.retailhub.sandbox.backends.erp.Edm.Property;
 
 /**
  * One entity as the OData layer sees it: typed property values (see {@link ODataValues}), its
- * navigation targets, and the ETag when the type has a concurrency token. An entity whose type
- * has none may carry its parent's ETag ({@code parentEtag}), as customer return items carry
- * their return's. Immutable.
+ * navigation targets, and the ETag when the type has a concurrency token (none otherwise, as for
+ * document items). Immutable.
  */
-record ODataEntity(EntityType type, Map<String, Object> values, Map<String, List<ODataEntity>> navigations,
-		String parentEtag) {
-
-	ODataEntity(EntityType type, Map<String, Object> values, Map<String, List<ODataEntity>> navigations) {
-		this(type, values, navigations, null);
-	}
+record ODataEntity(EntityType type, Map<String, Object> values, Map<String, List<ODataEntity>> navigations) {
 
 	ODataEntity {
 		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -58,11 +52,11 @@ record ODataEntity(EntityType type, Map<String, Object> values, Map<String, List
 				&& key.get(k.name()).equals(values.get(k.name())));
 	}
 
-	/** The weak ETag: from the concurrency token, else the parent's; null when there is neither. */
+	/** The weak ETag from the concurrency token; null when the type has none. */
 	String etag() {
 		return type.concurrencyToken()
 			.map(p -> values.get(p.name()))
 			.map(v -> ODataValues.etag(((ODataValues.DateTimeOffset) v).value()))
-			.orElse(parentEtag);
+			.orElse(null);
 	}
 }

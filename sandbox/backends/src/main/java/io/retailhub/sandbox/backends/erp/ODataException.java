@@ -81,6 +81,16 @@ class ODataException extends RuntimeException {
 				property);
 	}
 
+	/**
+	 * A create that sets a property (or inline navigation) the metadata declares not creatable
+	 * ({@code sap:creatable="false"}). The code is Gateway's for a payload it cannot take; the
+	 * text is the sandbox's.
+	 */
+	static ODataException notCreatable(String property) {
+		return new ODataException(400, "/IWBEP/CM_MGW_RT/005",
+				"Property '" + property + "' is read-only and cannot be set when creating", property);
+	}
+
 	/** What Gateway answers for an operation the data provider does not implement. */
 	static ODataException notImplemented(String method, String entitySet) {
 		return new ODataException(501, "/IWBEP/CM_MGW_RT/021",

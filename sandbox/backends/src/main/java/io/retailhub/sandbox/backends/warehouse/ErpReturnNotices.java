@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.data.DemoInvoice;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,11 @@ class ErpReturnNotices {
 
 	private final String authorization;
 
-	private final Map<String, String> orderNumbersBySalesOrder = new HashMap<>();
+	/** The hub order number of every seeded sales order and invoice (ERP document number to order number). */
+	private final Map<String, String> orderNumbersByDocument = new HashMap<>();
+
+	/** The order line an invoice item bills, by {@code <invoice>/<invoice item>}. */
+	private final Map<String, String> orderLinesByInvoiceItem = new HashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -69,7 +74,13 @@ class ErpReturnNotices {
 			.encodeToString((credentials.erpUsername() + ":" + credentials.erpPassword())
 				.getBytes(StandardCharsets.UTF_8));
 		for (DemoOrder order : data.orders()) {
-			orderNumbersBySalesOrder.put(order.salesOrder(), order.orderNumber());
+			orderNumbersByDocument.put(order.salesOrder(), order.orderNumber());
+			for (DemoInvoice invoice : order.invoices()) {
+				orderNumbersByDocument.put(invoice.billingDocument(), order.orderNumber());
+				invoice.items()
+					.forEach(i -> orderLinesByInvoiceItem.put(invoice.billingDocument() + "/" + i.billingItem(),
+							i.orderItem()));
+			}
 		}
 	}
 
@@ -132,21 +143,29 @@ class ErpReturnNotices {
 		}
 	}
 
+	/**
+	 * The RMA as the WMS expects it, by order line: a return references the sales order, or an
+	 * invoice whose items each bill an order line.
+	 */
 	private ReturnNotice notice(JsonNode header) {
 		Map<String, ReturnNotice.Line> lines = new LinkedHashMap<>();
+		String headerReference = header.path("ReferenceSDDocument").asString();
 		int items = 0;
 		for (JsonNode item : header.path("to_Item").path("results")) {
 			items++;
 			if (!item.path("SalesDocumentRjcnReason").asString("").isBlank()) {
 				continue;
 			}
-			String lineNumber = item.path("ReferenceSDDocumentItem").asString();
+			String reference = item.path("ReferenceSDDocument").asString("");
+			String referenceItem = item.path("ReferenceSDDocumentItem").asString();
+			String lineNumber = orderLinesByInvoiceItem.getOrDefault(
+					(reference.isBlank() ? headerReference : reference) + "/" + referenceItem, referenceItem);
 			int quantity = new BigDecimal(item.path("RequestedQuantity").asString("0")).intValue();
 			lines.merge(lineNumber, new ReturnNotice.Line(lineNumber, item.path("Material").asString(), quantity),
 					(a, b) -> new ReturnNotice.Line(a.lineNumber(), a.sku(), a.quantity() + b.quantity()));
 		}
 		return new ReturnNotice(header.path("CustomerReturn").asString(),
-				orderNumbersBySalesOrder.get(header.path("ReferenceSDDocument").asString()),
+				orderNumbersByDocument.get(headerReference),
 				instant(header.path("LastChangeDateTime").asString("")), List.copyOf(lines.values()),
 				items > 0 && lines.isEmpty());
 	}

@@ -25,8 +25,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Changing a customer return item the way SAP clients do: MERGE tunneled through POST (or PATCH)
- * with the CSRF token and the item's ETag in {@code If-Match}; rejecting the item with a reason
- * for rejection, which shows in the item's and the header's rejection status.
+ * with the CSRF token and the return's ETag in {@code If-Match} (SAP declares a concurrency token
+ * on the header only, so the item has no ETag of its own and its MERGE answers none); rejecting
+ * the item with a reason for rejection, which shows in the item's and the header's rejection
+ * status.
  */
 @SpringBootTest(classes = SandboxBackendsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + SandboxBackendsApplication.CONFIG_NAME, "spring.main.banner-mode=off" })
@@ -57,29 +59,30 @@ class CustomerReturnChangesIntegrationTests {
 	}
 
 	@Test
-	void rejectsAnItemByMergeWithTokenAndIfMatchAndAdvancesTheEtag() {
-		// given a customer return of one unit and its item's ETag
+	void rejectsAnItemByMergeUnderTheReturnsEtagAndAnswersNoEtagForTheItem() {
+		// given a customer return of one unit and the return's ETag
 		Csrf csrf = fetchToken();
 		String rma = createReturn(csrf, 1);
-		String etag = itemEtag(rma, "10");
+		String etag = returnEtag(rma);
 		String changedBefore = header(rma).path("LastChangeDateTime").asString();
 		long rejectedBefore = effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_REJECTED);
 
 		// when the item is rejected with the tenant's "canceled by the customer" reason
-		String newEtag = merge(csrf, rma, etag, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus()
+		HttpHeaders answer = merge(csrf, rma, etag, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus()
 			.isNoContent()
 			.returnResult()
-			.getResponseHeaders()
-			.getETag();
+			.getResponseHeaders();
 
-		// then the item and the header say rejected, and the ETag of both moved on
+		// then the item and the header say rejected, the return's ETag moved on, and no item has one
 		JsonNode header = header(rma);
 		JsonNode item = header.path("to_Item").path("results").get(0);
 		assertThat(item.path("SalesDocumentRjcnReason").asString()).isEqualTo("Z1");
 		assertThat(item.path("SDDocumentRejectionStatus").asString()).isEqualTo("C");
 		assertThat(header.path("OverallSDDocumentRejectionSts").asString()).isEqualTo("C");
-		assertThat(newEtag).isNotEqualTo(etag).isEqualTo(itemEtag(rma, "10"))
-			.isEqualTo(header.path("__metadata").path("etag").asString());
+		assertThat(answer.getETag()).isNull();
+		assertThat(returnEtag(rma)).isNotEqualTo(etag).isEqualTo(header.path("__metadata").path("etag").asString());
+		assertThat(item.path("__metadata").has("etag")).isFalse();
+		assertThat(itemEtag(rma, "10")).isNull();
 		assertThat(header.path("LastChangeDateTime").asString()).isNotEqualTo(changedBefore);
 		assertThat(effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_REJECTED)).isEqualTo(rejectedBefore + 1);
 	}
@@ -96,7 +99,7 @@ class CustomerReturnChangesIntegrationTests {
 			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
 			.header("x-csrf-token", csrf.token())
 			.header(HttpHeaders.COOKIE, csrf.cookie())
-			.header(HttpHeaders.IF_MATCH, itemEtag(rma, "10"))
+			.header(HttpHeaders.IF_MATCH, returnEtag(rma))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"CustomerReturn\":\"" + rma + "\",\"SalesDocumentRjcnReason\":\"Z2\"}")
 			.exchange()
@@ -111,7 +114,7 @@ class CustomerReturnChangesIntegrationTests {
 	void refusesAMergeWithoutCsrfTokenAndChangesNothing() {
 		Csrf csrf = fetchToken();
 		String rma = createReturn(csrf, 1);
-		String etag = itemEtag(rma, "10");
+		String etag = returnEtag(rma);
 
 		erp.post()
 			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='10')", rma)
@@ -125,7 +128,7 @@ class CustomerReturnChangesIntegrationTests {
 			.expectHeader()
 			.valueEquals("x-csrf-token", "Required");
 
-		assertThat(itemEtag(rma, "10")).isEqualTo(etag);
+		assertThat(returnEtag(rma)).isEqualTo(etag);
 		assertThat(header(rma).path("OverallSDDocumentRejectionSts").asString()).isEqualTo("A");
 	}
 
@@ -134,9 +137,9 @@ class CustomerReturnChangesIntegrationTests {
 		// given an ETag that was current before someone else changed the return
 		Csrf csrf = fetchToken();
 		String rma = createReturn(csrf, 1);
-		String stale = itemEtag(rma, "10");
+		String stale = returnEtag(rma);
 		merge(csrf, rma, stale, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus().isNoContent();
-		merge(csrf, rma, itemEtag(rma, "10"), "{\"SalesDocumentRjcnReason\":\"\"}").expectStatus().isNoContent();
+		merge(csrf, rma, returnEtag(rma), "{\"SalesDocumentRjcnReason\":\"\"}").expectStatus().isNoContent();
 
 		// then a change with the stale ETag is refused in SAP's error body, and nothing changes
 		merge(csrf, rma, stale, "{\"SalesDocumentRjcnReason\":\"Z1\"}").expectStatus()
@@ -168,7 +171,7 @@ class CustomerReturnChangesIntegrationTests {
 	void refusesReadOnlyFieldsUnknownReasonsAndKeyChanges() {
 		Csrf csrf = fetchToken();
 		String rma = createReturn(csrf, 1);
-		String etag = itemEtag(rma, "10");
+		String etag = returnEtag(rma);
 		long changedBefore = effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_CHANGED);
 
 		merge(csrf, rma, etag, "{\"NetAmount\":\"0.00\"}").expectStatus()
@@ -184,7 +187,7 @@ class CustomerReturnChangesIntegrationTests {
 			.jsonPath("$.error.code")
 			.isEqualTo("V1/147");
 
-		assertThat(itemEtag(rma, "10")).isEqualTo(etag);
+		assertThat(returnEtag(rma)).isEqualTo(etag);
 		assertThat(effects.count(ErpEffects.CUSTOMER_RETURN_ITEMS_CHANGED)).isEqualTo(changedBefore);
 	}
 
@@ -230,15 +233,18 @@ class CustomerReturnChangesIntegrationTests {
 		return JsonMapper.shared().readTree(body).path("d");
 	}
 
+	/** The return's ETag, from the header of a key read. */
+	private String returnEtag(String rma) {
+		return etag(RETURNS + "/A_CustomerReturn('{rma}')", rma);
+	}
+
+	/** The ETag header of an item's key read; null when the item has none. */
 	private String itemEtag(String rma, String item) {
-		return erp.get()
-			.uri(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma, item)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult()
-			.getResponseHeaders()
-			.getETag();
+		return etag(RETURNS + "/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma, item);
+	}
+
+	private String etag(String uri, Object... variables) {
+		return erp.get().uri(uri, variables).exchange().expectStatus().isOk().returnResult().getResponseHeaders().getETag();
 	}
 
 	private Csrf fetchToken() {

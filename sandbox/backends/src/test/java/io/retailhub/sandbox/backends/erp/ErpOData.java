@@ -64,10 +64,13 @@ final class ErpOData {
 			.exchange();
 	}
 
-	/** A customer return (type CBRE, reason 109) of {@code quantity} units of one item of the order. */
+	/**
+	 * A customer return (type CBRE, order reason 005 "no longer wanted", return reason 109) of
+	 * {@code quantity} units of one item of the order, referencing the sales order.
+	 */
 	static String customerReturn(DemoOrder order, String item, int quantity, String reference) {
 		return """
-				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"%s","SDDocumentReason":"109",
+				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"%s","SDDocumentReason":"005",
 				 "ReferenceSDDocument":"%s","to_Item":{"results":[{"RequestedQuantity":"%d","RequestedQuantityUnit":"PC",
 				 "ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"%s","ReturnReason":"109"}]}}"""
 			.formatted(order.customerNumber(), reference, order.salesOrder(), quantity, order.salesOrder(), item);

@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.data.DemoInvoice;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpOData.Csrf;
 import org.junit.jupiter.api.BeforeEach;
@@ -334,12 +335,15 @@ class SapErpSandboxIntegrationTests {
 	}
 
 	@Test
-	void listsTheSeededLegacyReturnOfAnOrderAsCompleted() {
+	void listsTheSeededLegacyReturnOfAnOrderAsCompletedAndEnteredAgainstTheInvoice() {
 		DemoOrder order = data.order(DemoData.Showcase.PARTLY_RETURNED_ORDER);
+		DemoInvoice invoice = order.invoiceOf("10").orElseThrow();
+		String billingItem = invoice.items().stream().filter(i -> i.orderItem().equals("10")).findFirst().orElseThrow()
+			.billingItem();
 
 		erp.get()
 			.uri(RETURNS + "/A_CustomerReturn?$filter={filter}&$expand=to_Item",
-					"ReferenceSDDocument eq '" + order.salesOrder() + "'")
+					"ReferenceSDDocument eq '" + invoice.billingDocument() + "'")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -348,39 +352,113 @@ class SapErpSandboxIntegrationTests {
 			.isEqualTo(order.returns().get(0).reference())
 			.jsonPath("$.d.results[0].OverallSDProcessStatus")
 			.isEqualTo("C")
+			.jsonPath("$.d.results[0].ReferenceSDDocumentCategory")
+			.isEqualTo("M")
+			.jsonPath("$.d.results[0].to_Item.results[0].ReferenceSDDocument")
+			.isEqualTo(invoice.billingDocument())
 			.jsonPath("$.d.results[0].to_Item.results[0].ReferenceSDDocumentItem")
-			.isEqualTo("10")
+			.isEqualTo(billingItem)
 			.jsonPath("$.d.results[0].to_Item.results[0].NetAmount")
 			.isEqualTo(order.returns().get(0).refundAmount().toPlainString());
 	}
 
 	@Test
-	void createsACreditMemoRequestFromStatedItemAmounts() {
+	void pricesACreditMemoRequestItselfAtWhatTheCustomerPaid() {
 		DemoOrder order = data.order(DemoData.Showcase.DELIVERED_ORDER);
 		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
 		Csrf csrf = fetchToken(CREDIT_MEMOS);
-		String body = """
-				{"CreditMemoRequestType":"GA2","SoldToParty":"%s","PurchaseOrderByCustomer":"CM-1",
-				 "SDDocumentReason":"009","ReferenceSDDocument":"%s","TransactionCurrency":"%s",
-				 "to_Item":{"results":[
-				  {"Material":"%s","RequestedQuantity":"1","ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"10","NetAmount":"10.00"},
-				  {"RequestedQuantity":"1","ReferenceSDDocumentItem":"20","NetAmount":"2.5"}]}}"""
-			.formatted(order.customerNumber(), order.salesOrder(), order.currency(), order.lines().get(0).sku(),
-					order.salesOrder());
+		BigDecimal paidForOne = order.lines().get(0).netAmount().divide(BigDecimal.valueOf(2), RoundingMode.HALF_UP);
 
-		ErpOData.post(erp, csrf, CREDIT_MEMOS + "/A_CreditMemoRequest", body)
+		ErpOData.post(erp, csrf, CREDIT_MEMOS + "/A_CreditMemoRequest", creditMemoRequest(order, ""))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.d.CreditMemoRequestType")
 			.isEqualTo("GA2")
-			.jsonPath("$.d.TotalNetAmount")
-			.isEqualTo("12.50")
+			.jsonPath("$.d.to_Item.results[0].NetAmount")
+			.isEqualTo(paidForOne.toPlainString())
 			.jsonPath("$.d.to_Item.results[1].NetAmount")
-			.isEqualTo("2.50")
+			.isEqualTo(order.lines().get(1).netAmount().toPlainString())
+			.jsonPath("$.d.TotalNetAmount")
+			.isEqualTo(paidForOne.add(order.lines().get(1).netAmount()).toPlainString())
 			.jsonPath("$.d.to_Item.results[1].Material")
 			.isEqualTo(order.lines().get(1).sku());
 		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesAReadOnlyAmountOrAnInlinePricingElementOnCreateInGatewaysErrorBody() {
+		DemoOrder order = data.order(DemoData.Showcase.DELIVERED_ORDER);
+		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
+		Csrf csrf = fetchToken(CREDIT_MEMOS);
+
+		ErpOData.post(erp, csrf, CREDIT_MEMOS + "/A_CreditMemoRequest",
+				creditMemoRequest(order, ",\"NetAmount\":\"10.00\""))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("/IWBEP/CM_MGW_RT/005")
+			.jsonPath("$.error.message.value")
+			.isEqualTo("Property 'NetAmount' is read-only and cannot be set when creating")
+			.jsonPath("$.error.innererror.errordetails[0].target")
+			.isEqualTo("NetAmount");
+		ErpOData.post(erp, csrf, CREDIT_MEMOS + "/A_CreditMemoRequest", creditMemoRequest(order,
+				",\"to_PricingElement\":{\"results\":[{\"ConditionType\":\"PPR0\",\"ConditionRateValue\":\"10\"}]}"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.innererror.errordetails[0].target")
+			.isEqualTo("to_PricingElement");
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", ErpOData.customerReturn(order, "10", 1, "RA-RO")
+			.replace("\"CustomerReturnType\"", "\"TotalNetAmount\":\"1.00\",\"CustomerReturnType\""))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.innererror.errordetails[0].target")
+			.isEqualTo("TotalNetAmount");
+
+		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAnOrderReasonTheTenantDoesNotDefineInGatewaysErrorBody() {
+		DemoOrder order = orderWithTwoUnitsOnItem10();
+		long before = effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
+		Csrf csrf = fetchToken(RETURNS);
+
+		// a return reason where the order reason belongs: the two code lists are not the same
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", ErpOData.customerReturn(order, "10", 1, "RA-REASON")
+			.replace("\"SDDocumentReason\":\"005\"", "\"SDDocumentReason\":\"101\""))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("V1/045")
+			.jsonPath("$.error.message.value")
+			.isEqualTo("Order reason 101 is not defined")
+			.jsonPath("$.error.innererror.errordetails[0].target")
+			.isEqualTo("SDDocumentReason");
+
+		assertThat(effects.count(ErpEffects.CUSTOMER_RETURNS_CREATED)).isEqualTo(before);
+		ErpOData.post(erp, csrf, RETURNS + "/A_CustomerReturn", ErpOData.customerReturn(order, "10", 1, "RA-REASON"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.d.SDDocumentReason")
+			.isEqualTo("005");
+	}
+
+	/** A credit memo request of one unit of line 10 and all of line 20, each item carrying {@code extra}. */
+	private static String creditMemoRequest(DemoOrder order, String extra) {
+		return """
+				{"CreditMemoRequestType":"GA2","SoldToParty":"%s","PurchaseOrderByCustomer":"CM-%s",
+				 "SDDocumentReason":"009","ReferenceSDDocument":"%s","TransactionCurrency":"%s",
+				 "to_Item":{"results":[
+				  {"Material":"%s","RequestedQuantity":"1","ReferenceSDDocument":"%s","ReferenceSDDocumentItem":"10"%s},
+				  {"RequestedQuantity":"%d","ReferenceSDDocumentItem":"20"%s}]}}"""
+			.formatted(order.customerNumber(), nextOrder.incrementAndGet(), order.salesOrder(), order.currency(),
+					order.lines().get(0).sku(), order.salesOrder(), extra, order.lines().get(1).quantity(), extra);
 	}
 
 	@Test

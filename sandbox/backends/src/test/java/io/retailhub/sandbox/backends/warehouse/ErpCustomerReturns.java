@@ -53,15 +53,18 @@ final class ErpCustomerReturns {
 		throw new IllegalStateException("no untouched delivered orders left in the demo data");
 	}
 
-	/** Rejects every item of the customer return, as the hub does when the return is canceled. */
+	/**
+	 * Rejects every item of the customer return, as the hub does when the return is canceled: each
+	 * MERGE under the return's ETag as it is then (an item MERGE answers none).
+	 */
 	void reject(String rma) {
 		ResponseEntity<Void> fetched = erp.get().uri("/").header("x-csrf-token", "Fetch").retrieve().toBodilessEntity();
 		String cookie = fetched.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-		ResponseEntity<String> read = erp.get().uri("/A_CustomerReturn('{rma}')?$expand=to_Item", rma).retrieve()
-			.toEntity(String.class);
-		String etag = read.getHeaders().getETag();
-		for (JsonNode item : JsonMapper.shared().readTree(read.getBody()).path("d").path("to_Item").path("results")) {
-			etag = erp.post()
+		String items = erp.get().uri("/A_CustomerReturn('{rma}')?$expand=to_Item", rma).retrieve().body(String.class);
+		for (JsonNode item : JsonMapper.shared().readTree(items).path("d").path("to_Item").path("results")) {
+			String etag = erp.get().uri("/A_CustomerReturn('{rma}')", rma).retrieve().toBodilessEntity().getHeaders()
+				.getETag();
+			erp.post()
 				.uri("/A_CustomerReturnItem(CustomerReturn='{rma}',CustomerReturnItem='{item}')", rma,
 						item.path("CustomerReturnItem").asString())
 				.header("X-HTTP-Method", "MERGE")
@@ -71,9 +74,7 @@ final class ErpCustomerReturns {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"SalesDocumentRjcnReason\":\"Z1\"}")
 				.retrieve()
-				.toBodilessEntity()
-				.getHeaders()
-				.getETag();
+				.toBodilessEntity();
 		}
 	}
 
@@ -96,7 +97,7 @@ final class ErpCustomerReturns {
 					e.getKey()))
 			.collect(Collectors.joining(","));
 		String body = """
-				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"%s","SDDocumentReason":"109",
+				{"CustomerReturnType":"CBRE","SoldToParty":"%s","PurchaseOrderByCustomer":"%s","SDDocumentReason":"005",
 				 "ReferenceSDDocument":"%s","to_Item":{"results":[%s]}}"""
 			.formatted(order.customerNumber(), "WMS-" + UUID.randomUUID().toString().substring(0, 8),
 					order.salesOrder(), items);
