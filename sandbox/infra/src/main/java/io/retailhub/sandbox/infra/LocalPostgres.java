@@ -2,7 +2,12 @@ package io.retailhub.sandbox.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,8 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,7 +32,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Without a data directory the cluster lives in a temporary directory that is deleted on
  * close. With one, the cluster is created there on first start and reused by every later start,
  * so data survives restarts. The server runs with fsync off (zonky's default, for speed): data
- * survives a stop or a crash of the JVM, not a crash of the machine.
+ * survives a stop or a crash of the JVM, not a crash of the machine. A server that a killed JVM
+ * left running on the directory is stopped before the new one starts.
  *
  * <p>Each service owns its own database, created with {@link #createDatabaseIfMissing(String)}.
  *
@@ -42,6 +52,9 @@ public final class LocalPostgres implements AutoCloseable {
 
 	/** Lower-case SQL identifiers only: the name goes into CREATE DATABASE, which takes no bind parameters. */
 	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+	/** The file zonky holds a lock on while it owns a data directory. */
+	private static final String ZONKY_LOCK_FILE = "epg-lock";
 
 	/** zonky waits 10 s by default, too little for a first start on a busy build machine. */
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -70,7 +83,70 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @param dataDirectory where the cluster lives; created if missing
 	 */
 	public static LocalPostgres start(int port, Path dataDirectory) {
-		return start(port, Optional.of(dataDirectory.toAbsolutePath()));
+		Path directory = dataDirectory.toAbsolutePath();
+		stopServerLeftRunning(directory);
+		return start(port, Optional.of(directory));
+	}
+
+	/**
+	 * The server is a daemon of its own ({@code pg_ctl start}), so an owner that is killed leaves
+	 * it running, holding the data directory: no new server could start there. Once no living
+	 * process owns the directory any more (the lock zonky takes is free), the server left behind
+	 * is stopped here, as its owner would have done. Its clients died with their JVM, so the
+	 * smart shutdown SIGTERM asks for finishes at once.
+	 */
+	private static void stopServerLeftRunning(Path directory) {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile) || ownedByALivingProcess(directory)) {
+			return;
+		}
+		Optional<ProcessHandle> server = leftRunning(pidFile, directory);
+		if (server.isEmpty()) {
+			return;
+		}
+		server.get().destroy();
+		try {
+			server.get().onExit().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			throw new IllegalStateException("PostgreSQL left running in " + directory + " (pid " + server.get().pid()
+					+ ") did not stop within " + STARTUP_TIMEOUT, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping PostgreSQL left running in " + directory, ex);
+		}
+	}
+
+	/** Whether a process holds zonky's lock on the directory (this JVM included). */
+	private static boolean ownedByALivingProcess(Path directory) {
+		try (FileChannel lockFile = FileChannel.open(directory.resolve(ZONKY_LOCK_FILE), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+			return lock == null;
+		}
+		catch (OverlappingFileLockException ex) {
+			return true;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not check who owns " + directory, ex);
+		}
+	}
+
+	/** The postmaster named by the pid file, if it still runs and serves this directory (a pid may be reused). */
+	private static Optional<ProcessHandle> leftRunning(Path pidFile, Path directory) {
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+		}
+		catch (IOException | RuntimeException ex) {
+			// gone meanwhile, or not a pid file PostgreSQL finished writing: nothing to stop
+			return Optional.empty();
+		}
+		return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> {
+			ProcessHandle.Info info = process.info();
+			return info.command().filter(command -> Path.of(command).endsWith("postgres")).isPresent()
+					&& info.arguments().filter(arguments -> List.of(arguments).contains(directory.toString())).isPresent();
+		});
 	}
 
 	private static LocalPostgres start(int port, Optional<Path> dataDirectory) {

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class LocalPostgresIntegrationTests {
 
+	/** What {@link CrashedOwner} does with a server before it is killed. */
+	static final String WORK = "postgres";
+
 	private static LocalPostgres postgres;
 
 	@BeforeAll
@@ -86,9 +89,7 @@ class LocalPostgresIntegrationTests {
 	void keepsRowsAcrossARestartWithTheSameDataDirectory(@TempDir Path dataDirectory) throws SQLException {
 		// given a server that stored a row and stopped
 		try (LocalPostgres first = LocalPostgres.start(0, dataDirectory)) {
-			String url = first.createDatabaseIfMissing("kept");
-			execute(url, "CREATE TABLE note (text varchar(20))");
-			execute(url, "INSERT INTO note VALUES ('still here')");
+			beforeTheCrash(first);
 		}
 
 		// when a new server starts on the same directory
@@ -97,6 +98,31 @@ class LocalPostgresIntegrationTests {
 			// then
 			assertThat(second.dataDirectory()).contains(dataDirectory.toAbsolutePath());
 			assertThat(queryForString(second.jdbcUrl("kept"), "SELECT text FROM note")).isEqualTo("still here");
+		}
+	}
+
+	@Test
+	void resumesAfterTheJvmOwningItWasKilled(@TempDir Path dataDirectory) throws Exception {
+		// given a server started by another JVM, which stored a row and was killed (its server still runs)
+		CrashedOwner.runAndKill(WORK, dataDirectory);
+
+		// when a new server starts on the same directory
+		try (LocalPostgres restarted = LocalPostgres.start(0, dataDirectory)) {
+
+			// then it serves the row on its own port
+			assertThat(queryForString(restarted.jdbcUrl("kept"), "SELECT text FROM note")).isEqualTo("still here");
+		}
+	}
+
+	/** Done on a server that is then stopped or killed: a row committed in database {@code kept}. */
+	static void beforeTheCrash(LocalPostgres server) {
+		try {
+			String url = server.createDatabaseIfMissing("kept");
+			execute(url, "CREATE TABLE note (text varchar(20))");
+			execute(url, "INSERT INTO note VALUES ('still here')");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -116,7 +142,8 @@ class LocalPostgresIntegrationTests {
 	}
 
 	private static Connection connect(String url) throws SQLException {
-		return DriverManager.getConnection(url, postgres.username(), postgres.password());
+		// every LocalPostgres has the same superuser, trusted without a password
+		return DriverManager.getConnection(url, "postgres", "");
 	}
 
 }

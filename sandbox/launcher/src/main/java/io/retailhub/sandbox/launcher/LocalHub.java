@@ -143,7 +143,7 @@ public final class LocalHub implements AutoCloseable {
 		try {
 			this.postgres = LocalPostgres.start(this.settings.postgresPort(),
 					this.settings.dataDirectory().resolve("postgres"));
-			this.kafka = LocalKafka.start(this.settings.kafkaPort());
+			this.kafka = LocalKafka.start(this.settings.kafkaPort(), this.settings.dataDirectory().resolve("kafka"));
 			for (ServiceStarter starter : services()) {
 				this.services.put(starter.name(), starter.start(this));
 			}
@@ -188,8 +188,8 @@ public final class LocalHub implements AutoCloseable {
 				  Sandbox backends  %2$s/{%3$s}
 				  Sandbox admin     %2$s/admin/faults
 				  PostgreSQL        %4$s  (user %5$s, no password)
-				                    data kept in %6$s
 				  Kafka             %7$s
+				  Data              %6$s  (PostgreSQL and Kafka, kept across restarts)
 
 				Try
 				  curl %1$s/api/system/v1/orders/WEB-100001

@@ -11,15 +11,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.retailhub.contracts.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,144 +49,200 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final Pattern SANDBOX_URL = Pattern.compile("Sandbox admin\\s+(http://[^/\\s]+)");
 
+	private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(localhost:\\d+)");
+
 	private static final Pattern RETURN_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
 	private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
 
-	private final List<String> output = new CopyOnWriteArrayList<>();
+	/** The consumer group of the launcher's {@link EventTail}. */
+	private static final String EVENT_TAIL_GROUP = "local-hub-event-tail";
+
+	private static final String RETURN_RECEIVED = "io.retailhub.return.received.v1";
+
+	private static final String RETURN_INSPECTED = "io.retailhub.return.inspected.v1";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private Process launcher;
-
-	private Thread outputReader;
+	private final List<Launcher> started = new ArrayList<>();
 
 	/**
 	 * After a failed assertion: gently first, so that the launcher still stops its PostgreSQL.
 	 * Then the launcher's last lines, its shutdown, reach the test output.
 	 */
 	@AfterEach
-	void stopLauncherIfStillRunning() throws InterruptedException {
-		if (this.launcher != null && this.launcher.isAlive()) {
-			sigterm(this.launcher);
-			if (!this.launcher.waitFor(30, TimeUnit.SECONDS)) {
-				this.launcher.destroyForcibly();
-			}
-		}
-		if (this.outputReader != null) {
-			this.outputReader.join(Duration.ofSeconds(5).toMillis());
+	void stopLaunchersStillRunning() throws InterruptedException {
+		for (Launcher launcher : this.started) {
+			launcher.stop();
 		}
 	}
 
 	@Test
 	void startsTheHubAnswersAndStopsCleanlyOnSigterm(@TempDir Path dataDirectory) throws Exception {
 		// given the launcher started as the README does, on free ports
-		this.launcher = startLauncher(dataDirectory);
-
-		// when it says it is ready
-		await().atMost(Duration.ofMinutes(3))
-			.until(() -> this.output.contains(LocalHub.READY) || !this.launcher.isAlive());
-		assertThat(this.launcher.isAlive()).as("launcher running; its output:%n%s", String.join("\n", this.output))
-			.isTrue();
+		Launcher launcher = start(dataDirectory, Map.of());
 
 		// then the system API it printed answers, health first, then an order from the sandbox's ERP
-		URI systemApi = printedSystemApiUrl();
+		URI systemApi = launcher.printedUrl(SYSTEM_API_URL);
 		assertThat(get(systemApi.resolve("/actuator/health"))).isEqualTo(200);
 		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"))).isEqualTo(200);
 
 		// and a return created over HTTP goes all the way: the sandbox warehouse receives the parcel
 		// by itself, the refund is paid and the return closes
-		URI processApi = printedUrl(PROCESS_API_URL);
-		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(processApi.resolve("/api/process/v1/returns"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", "launcher-test-1")
-			.POST(HttpRequest.BodyPublishers.ofString("""
-					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		Matcher id = RETURN_ID.matcher(created.body());
-		assertThat(id.find()).isTrue();
-		URI returnUri = processApi.resolve("/api/process/v1/returns/" + id.group(1));
+		URI processApi = launcher.printedUrl(PROCESS_API_URL);
+		URI returnUri = createReturn(processApi, "launcher-test-1");
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(status(returnUri)).isEqualTo("CLOSED"));
-		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + id.group(1)))).isEqualTo(200);
+		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + lastSegment(returnUri)))).isEqualTo(200);
 		// and what happened went through Kafka: the launcher prints every event as it passes
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.output)
-			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.refund.posted.v1"))
-			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.return.closed.v1")));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(launcher.output())
+			.anyMatch(line -> isEvent(line, "io.retailhub.refund.posted.v1"))
+			.anyMatch(line -> isEvent(line, "io.retailhub.return.closed.v1")));
 
 		// and an order placed in the sandbox's ERP is confirmed on Kafka by the order feed
 		HttpResponse<String> placed = this.http.send(HttpRequest
-			.newBuilder(printedUrl(SANDBOX_URL).resolve("/admin/erp/sales-orders"))
+			.newBuilder(launcher.printedUrl(SANDBOX_URL).resolve("/admin/erp/sales-orders"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"orderNumber":"WEB-LAUNCHER-1","customerNumber":"17100001","lines":[{"sku":"MAT-1001","quantity":1}]}"""))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.output)
-			.anyMatch(line -> line.startsWith("[event]") && line.contains("io.retailhub.order.confirmed.v1")
-					&& line.contains("orders/WEB-LAUNCHER-1")));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(launcher.output())
+			.anyMatch(line -> isEvent(line, "io.retailhub.order.confirmed.v1") && line.contains("orders/WEB-LAUNCHER-1")));
 
 		// and SIGTERM stops it cleanly
-		sigterm(this.launcher);
-		assertThat(this.launcher.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
-		assertThat(this.launcher.exitValue()).isIn(0, 143);
+		launcher.sigterm();
+		assertThat(launcher.process.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
+		assertThat(launcher.process.exitValue()).isIn(0, 143);
 	}
 
 	/**
-	 * SIGTERM, as {@link Process#destroy()} sends, but without closing this end of the output
-	 * pipe as that does: the launcher's shutdown lines still arrive.
+	 * The process API's consumers are held back with Spring Boot's own switch
+	 * ({@code spring.kafka.listener.auto-startup=false}, here from the environment, which every
+	 * service in the launcher reads): the warehouse's receipt is then acknowledged to the warehouse
+	 * and on Kafka, and nothing has consumed it yet when the JVM is killed.
 	 */
-	private static void sigterm(Process process) {
-		process.toHandle().destroy();
+	@Test
+	void resumesAcknowledgedEventsAndConsumerOffsetsAfterItWasKilled(@TempDir Path dataDirectory) throws Exception {
+		// given a hub whose process API does not consume from Kafka
+		Launcher first = start(dataDirectory, Map.of("SPRING_KAFKA_LISTENER_AUTOSTARTUP", "false"));
+		URI processApi = first.printedUrl(PROCESS_API_URL);
+		URI returnUri = createReturn(processApi, "launcher-crash-1");
+
+		// and an authorized return whose parcel the warehouse received: its webhook was answered 200,
+		// so the receipt event is on Kafka, where the launcher's event tail printed it
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(json(returnUri).path("rmaNumber").isString()).isTrue());
+		String rma = json(returnUri).path("rmaNumber").asString();
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(first.output())
+			.anyMatch(line -> isEvent(line, RETURN_RECEIVED) && line.contains("rmas/" + rma)));
+		URI deliveries = first.printedUrl(SANDBOX_URL).resolve("/admin/warehouse/webhooks/deliveries");
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			JsonNode delivery = json(deliveries).get(0);
+			assertThat(delivery.path("state").asString()).isEqualTo("DELIVERED");
+			assertThat(delivery.path("lastStatus").asInt()).isEqualTo(200);
+		});
+		// which nothing consumed: the return still waits for its parcel
+		assertThat(json(returnUri).path("status").asString()).isEqualTo("AUTHORIZED");
+		assertThat(json(returnUri).path("lines").get(0).path("quantityReceived").asInt()).isZero();
+		// and the event tail's consumer group has committed everything it printed
+		String kafka = first.printedKafka();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committedOffsets(kafka, EVENT_TAIL_GROUP))
+			.containsAllEntriesOf(endOffsets(kafka)));
+
+		// when the launcher's JVM is killed and started again on the same data directory, consuming
+		first.kill();
+		Launcher second = start(dataDirectory, Map.of());
+
+		// then the process API consumes the receipt acknowledged before the crash, and the return moves on
+		URI restartedReturnUri = second.printedUrl(PROCESS_API_URL).resolve(returnUri.getPath());
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			JsonNode ret = json(restartedReturnUri);
+			assertThat(ret.path("lines").get(0).path("quantityReceived").asInt()).isEqualTo(1);
+			assertThat(ret.path("status").asString()).isNotEqualTo("AUTHORIZED");
+		});
+		// and the event tail, whose group's offsets survived, goes on after what it printed before the
+		// crash: the inspection is on the receipt's partition (events of one order share one), behind
+		// the receipt, so a tail that started over would have printed the receipt first
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(second.output())
+			.anyMatch(line -> isEvent(line, RETURN_INSPECTED)));
+		assertThat(second.output()).noneMatch(line -> isEvent(line, RETURN_RECEIVED));
 	}
 
-	private Process startLauncher(Path dataDirectory) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("launcher.jar"))
-			.redirectErrorStream(true);
-		builder.environment().put("RETAILHUB_PG_PORT", "0");
-		builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
-		builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
-		builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
-		builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
-		builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
-		builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
-		Process process = builder.start();
-		this.outputReader = new Thread(() -> collectOutput(process), "launcher-output");
-		this.outputReader.setDaemon(true);
-		this.outputReader.start();
-		return process;
+	private Launcher start(Path dataDirectory, Map<String, String> environment) throws IOException {
+		Launcher launcher = new Launcher(dataDirectory, environment);
+		this.started.add(launcher);
+		launcher.awaitReady();
+		return launcher;
 	}
 
-	/** Keeps every line for the assertions and echoes it to the test's own output for diagnosis. */
-	private void collectOutput(Process process) {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			lines.lines().forEach(line -> {
-				System.out.println("[launcher] " + line);
-				this.output.add(line);
+	private URI createReturn(URI processApi, String idempotencyKey) throws IOException, InterruptedException {
+		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(processApi.resolve("/api/process/v1/returns"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Matcher id = RETURN_ID.matcher(created.body());
+		assertThat(id.find()).isTrue();
+		return processApi.resolve("/api/process/v1/returns/" + id.group(1));
+	}
+
+	private static String lastSegment(URI uri) {
+		return Path.of(uri.getPath()).getFileName().toString();
+	}
+
+	private static boolean isEvent(String line, String type) {
+		return line.startsWith("[event]") && line.contains(type);
+	}
+
+	/** The committed offset of each partition of the returns topic, for a consumer group. */
+	private static Map<TopicPartition, Long> committedOffsets(String kafka, String group) throws Exception {
+		try (Admin admin = admin(kafka)) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, Long> offsets = new HashMap<>();
+			committed.forEach((partition, offset) -> {
+				if (partition.topic().equals(Topics.RETURNS) && offset != null) {
+					offsets.put(partition, offset.offset());
+				}
 			});
-		}
-		catch (IOException | UncheckedIOException ex) {
-			// the process went away: what it wrote so far has been kept
+			return offsets;
 		}
 	}
 
-	private URI printedSystemApiUrl() {
-		return printedUrl(SYSTEM_API_URL);
+	/** The end of each partition of the returns topic that holds records. */
+	private static Map<TopicPartition, Long> endOffsets(String kafka) throws Exception {
+		try (Admin admin = admin(kafka)) {
+			int partitions = admin.describeTopics(List.of(Topics.RETURNS))
+				.allTopicNames()
+				.get()
+				.get(Topics.RETURNS)
+				.partitions()
+				.size();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (int partition = 0; partition < partitions; partition++) {
+				latest.put(new TopicPartition(Topics.RETURNS, partition), OffsetSpec.latest());
+			}
+			Map<TopicPartition, Long> offsets = new HashMap<>();
+			for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+				if (end.getValue().offset() > 0) {
+					offsets.put(end.getKey(), end.getValue().offset());
+				}
+			}
+			return offsets;
+		}
 	}
 
-	private URI printedUrl(Pattern pattern) {
-		return this.output.stream()
-			.map(pattern::matcher)
-			.filter(Matcher::find)
-			.map(matcher -> URI.create(matcher.group(1)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no URL printed for " + pattern));
+	private static Admin admin(String kafka) {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
 	}
 
 	/** The top-level status of a return (the first "status" member of its JSON). */
@@ -186,9 +254,115 @@ class LocalHubLauncherIntegrationTests {
 		return status.find() ? status.group(1) : "none: " + response.statusCode();
 	}
 
+	private JsonNode json(URI uri) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
 	private int get(URI uri) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/** One launcher JVM and what it printed. */
+	private static final class Launcher {
+
+		private final Process process;
+
+		private final List<String> output = new CopyOnWriteArrayList<>();
+
+		private final Thread outputReader;
+
+		/** Starts the packaged jar on free ports, receiving parcels 1 s after their RMA exists. */
+		Launcher(Path dataDirectory, Map<String, String> environment) throws IOException {
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("launcher.jar"))
+				.redirectErrorStream(true);
+			builder.environment().put("RETAILHUB_PG_PORT", "0");
+			builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
+			builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
+			builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
+			builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
+			builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
+			builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
+			builder.environment().putAll(environment);
+			this.process = builder.start();
+			this.outputReader = new Thread(this::collectOutput, "launcher-output");
+			this.outputReader.setDaemon(true);
+			this.outputReader.start();
+		}
+
+		/** A ceiling for a first start on a busy machine (unpacking PostgreSQL, formatting, four contexts). */
+		void awaitReady() {
+			await().atMost(Duration.ofMinutes(5))
+				.until(() -> this.output.contains(LocalHub.READY) || !this.process.isAlive());
+			assertThat(this.process.isAlive()).as("launcher running; its output:%n%s", String.join("\n", this.output))
+				.isTrue();
+		}
+
+		List<String> output() {
+			return List.copyOf(this.output);
+		}
+
+		URI printedUrl(Pattern pattern) {
+			return URI.create(printed(pattern));
+		}
+
+		String printedKafka() {
+			return printed(KAFKA);
+		}
+
+		private String printed(Pattern pattern) {
+			return this.output.stream()
+				.map(pattern::matcher)
+				.filter(Matcher::find)
+				.map(matcher -> matcher.group(1))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("nothing printed for " + pattern));
+		}
+
+		/**
+		 * SIGTERM, as {@link Process#destroy()} sends, but without closing this end of the output
+		 * pipe as that does: the launcher's shutdown lines still arrive.
+		 */
+		void sigterm() {
+			this.process.toHandle().destroy();
+		}
+
+		/** SIGKILL: the JVM stops where it is, nothing of it runs any more, no shutdown hook. */
+		void kill() throws InterruptedException {
+			this.process.destroyForcibly();
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
+			this.outputReader.join(Duration.ofSeconds(5).toMillis());
+		}
+
+		void stop() throws InterruptedException {
+			if (this.process.isAlive()) {
+				sigterm();
+				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly();
+				}
+			}
+			this.outputReader.join(Duration.ofSeconds(5).toMillis());
+		}
+
+		/** Keeps every line for the assertions and echoes it to the test's own output for diagnosis. */
+		private void collectOutput() {
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+				lines.lines().forEach(line -> {
+					System.out.println("[launcher] " + line);
+					this.output.add(line);
+				});
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// the process went away: what it wrote so far has been kept
+			}
+		}
+
 	}
 
 }
