@@ -1,0 +1,143 @@
+package io.retailhub.process.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.contracts.events.ReturnReceived;
+import io.retailhub.process.drills.ReturnEffects;
+import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HubSandbox;
+import io.retailhub.process.e2e.ProcessApi;
+import io.retailhub.process.e2e.ProcessApiInstances;
+import io.retailhub.process.e2e.ProcessApiInstances.Deployment;
+import io.retailhub.process.platform.steps.WorkflowSteps;
+import io.retailhub.process.returns.ReturnManagement.ReceiptOutcome;
+import io.retailhub.process.support.HeldTransaction;
+import io.retailhub.process.systemapi.SystemApiClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The race that once stranded a refund: the transaction that records a return's RMA (completing
+ * {@code return.create-rma}) and the one that takes in the warehouse's receipt for that RMA, in
+ * flight at the same moment. Under READ COMMITTED each could miss the other's uncommitted row (the
+ * receipt kept for later, the authorization finding nothing kept) and the parcel was never applied.
+ *
+ * <p>The drill makes each interleaving happen instead of hoping for it: the first transaction does
+ * its work and is held open ({@link HeldTransaction}); the second starts meanwhile and must wait
+ * for the first to commit (PostgreSQL shows it waiting on a lock) rather than decide on what it
+ * cannot see yet; then the first commits. Both orders, with both transactions in one process-api
+ * instance and in two. Whichever order, the receipt is applied exactly once, and the return goes
+ * on to exactly one refund, one credit memo and one RMA, counted at the sandbox.
+ */
+class EarlyReceiptRaceIntegrationTests {
+
+	static final Deployment RACES = new Deployment("process_races", "process-api-races", "RR-", Map.of());
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	enum Order {
+
+		/** The RMA is being recorded when the receipt arrives. */
+		AUTHORIZATION_FIRST,
+		/** The receipt is being kept when the RMA is recorded. */
+		RECEIPT_FIRST
+
+	}
+
+	@BeforeAll
+	static void startTwoInstances() {
+		first = ProcessApiInstances.start("races-1", RACES);
+		second = ProcessApiInstances.start("races-2", RACES);
+	}
+
+	@AfterAll
+	static void stopThem() {
+		if (second != null) {
+			second.close();
+		}
+		if (first != null) {
+			first.close();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}, {1} instance(s)")
+	@CsvSource({ "AUTHORIZATION_FIRST, 1", "AUTHORIZATION_FIRST, 2", "RECEIPT_FIRST, 1", "RECEIPT_FIRST, 2" })
+	void theLaterTransactionWaitsForTheEarlierAndTheReceiptIsAppliedOnce(Order order, int instances) throws Exception {
+		// given a judged return whose RMA ERP has just created, and the warehouse's receipt for that RMA
+		ConfigurableApplicationContext authorizing = first;
+		ConfigurableApplicationContext receiving = instances == 1 ? first : second;
+		JudgedReturn judged = JudgedReturn.store(first.getBean(ReturnCaseRepository.class), transactions(first),
+				DemoOrders.freshReturnable(), RACES.numberPrefix());
+		ReturnAuthorizationId rma = judged.createRma(first.getBean(SystemApiClient.class));
+		ReturnReceived receipt = judged.receipt(rma, "RCPT-" + rma);
+		int refundsBefore = HubSandbox.refundsAtPayment(judged.order().paymentIntentId());
+		AtomicReference<ReceiptOutcome> receiptOutcome = new AtomicReference<>();
+		Runnable authorization = () -> authorizing.getBean(ReturnManagement.class).authorized(judged.id(), rma);
+		Runnable receiptIntake = () -> receiptOutcome.set(receiving.getBean(ReturnManagement.class)
+			.receiveNow(receipt, UUID.randomUUID().toString(), receipt.aggregate(), 1L));
+
+		// when the first is done but not committed, and the second starts
+		boolean authorizationFirst = order == Order.AUTHORIZATION_FIRST;
+		HeldTransaction held = HeldTransaction.begin(transactions(authorizationFirst ? authorizing : receiving),
+				authorizationFirst ? authorization : receiptIntake, "race-first");
+		TransactionTemplate later = transactions(authorizationFirst ? receiving : authorizing);
+		Runnable laterWork = authorizationFirst ? receiptIntake : authorization;
+		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> later.executeWithoutResult(s -> laterWork.run()));
+
+		// then the second waits for the first instead of deciding without it
+		await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitingOnALock() > 0);
+		assertThat(second).as("the %s transaction decided while the %s one was still uncommitted",
+				authorizationFirst ? "receipt" : "authorization", authorizationFirst ? "authorization" : "receipt")
+			.isNotDone();
+		held.commit();
+		second.get(30, TimeUnit.SECONDS);
+
+		// and the receipt is applied, once: directly, or kept and applied by the authorization
+		assertThat(receiptOutcome.get())
+			.isEqualTo(authorizationFirst ? ReceiptOutcome.APPLIED : ReceiptOutcome.KEPT_FOR_LATER);
+		ReturnCase ret = first.getBean(ReturnCaseRepository.class).findById(judged.id()).orElseThrow();
+		assertThat(ret.lines().get(0).quantityReceived()).isEqualTo(1);
+		assertThat(ret.status()).isNotIn(ReturnStatus.AUTHORIZED, ReturnStatus.REQUESTED, ReturnStatus.REQUIRES_ACTION);
+		assertThat(first.getBean(EarlyReceiptRepository.class).findById(rma.value())).isEmpty();
+		assertThat(first.getBean(WorkflowSteps.class).timeline(judged.id()))
+			.filteredOn(entry -> entry.kind().equals("return.received"))
+			.hasSize(1);
+
+		// and the return goes all the way, with one of each effect at the backends
+		ProcessApi api = new ProcessApi(ProcessApiInstances.port(first));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> api.returnOf(judged.id()).path("status").asString(), "CLOSED"::equals);
+		ReturnEffects.of(api, judged.id().toString(), judged.order().paymentIntentId()).assertExactlyOnce(refundsBefore);
+	}
+
+	/** Sessions of the drill's database blocked on a lock right now. */
+	private static long waitingOnALock() {
+		return first.getBean(JdbcClient.class)
+			.sql("select count(*) from pg_stat_activity where datname = :database and wait_event_type = 'Lock'")
+			.param("database", RACES.database())
+			.query(Long.class)
+			.single();
+	}
+
+	private static TransactionTemplate transactions(ConfigurableApplicationContext instance) {
+		return new TransactionTemplate(instance.getBean(PlatformTransactionManager.class));
+	}
+}
