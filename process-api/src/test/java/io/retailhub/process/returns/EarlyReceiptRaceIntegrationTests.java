@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.events.ReturnReceived;
@@ -22,10 +26,13 @@ import io.retailhub.process.platform.steps.WorkflowSteps;
 import io.retailhub.process.returns.ReturnManagement.ReceiptOutcome;
 import io.retailhub.process.support.HeldTransaction;
 import io.retailhub.process.systemapi.SystemApiClient;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +60,8 @@ class EarlyReceiptRaceIntegrationTests {
 
 	static ConfigurableApplicationContext second;
 
+	private static final Queue<ReturnableLine> lines = new ArrayDeque<>();
+
 	enum Order {
 
 		/** The RMA is being recorded when the receipt arrives. */
@@ -78,14 +87,25 @@ class EarlyReceiptRaceIntegrationTests {
 		}
 	}
 
-	@ParameterizedTest(name = "{0}, {1} instance(s)")
-	@CsvSource({ "AUTHORIZATION_FIRST, 1", "AUTHORIZATION_FIRST, 2", "RECEIPT_FIRST, 1", "RECEIPT_FIRST, 2" })
-	void theLaterTransactionWaitsForTheEarlierAndTheReceiptIsAppliedOnce(Order order, int instances) throws Exception {
+	/** Each order on one and two instances; {@code -Dretailhub.race.repetitions=50} runs every case 50 times. */
+	static Stream<Arguments> interleavings() {
+		int repetitions = Integer.getInteger("retailhub.race.repetitions", 1);
+		return IntStream.rangeClosed(1, repetitions)
+			.boxed()
+			.flatMap(run -> Stream.of(Order.values())
+				.flatMap(order -> Stream.of(1, 2).map(instances -> Arguments.of(order, instances, run))));
+	}
+
+	@ParameterizedTest(name = "{0}, {1} instance(s), run {2}")
+	@MethodSource("interleavings")
+	void theLaterTransactionWaitsForTheEarlierAndTheReceiptIsAppliedOnce(Order order, int instances, int run)
+			throws Exception {
 		// given a judged return whose RMA ERP has just created, and the warehouse's receipt for that RMA
 		ConfigurableApplicationContext authorizing = first;
 		ConfigurableApplicationContext receiving = instances == 1 ? first : second;
+		ReturnableLine line = nextLine();
 		JudgedReturn judged = JudgedReturn.store(first.getBean(ReturnCaseRepository.class), transactions(first),
-				DemoOrders.freshReturnable(), RACES.numberPrefix());
+				line.order(), line.line(), RACES.numberPrefix());
 		ReturnAuthorizationId rma = judged.createRma(first.getBean(SystemApiClient.class));
 		ReturnReceived receipt = judged.receipt(rma, "RCPT-" + rma);
 		int refundsBefore = HubSandbox.refundsAtPayment(judged.order().paymentIntentId());
@@ -126,6 +146,18 @@ class EarlyReceiptRaceIntegrationTests {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> api.returnOf(judged.id()).path("status").asString(), "CLOSED"::equals);
 		ReturnEffects.of(api, judged.id().toString(), judged.order().paymentIntentId()).assertExactlyOnce(refundsBefore);
+	}
+
+	/** One line of an order no other test took; the lines of each order are used one after the other. */
+	private static synchronized ReturnableLine nextLine() {
+		if (lines.isEmpty()) {
+			DemoOrder order = DemoOrders.freshDelivered();
+			order.lines().forEach(line -> lines.add(new ReturnableLine(order, line)));
+		}
+		return lines.poll();
+	}
+
+	private record ReturnableLine(DemoOrder order, DemoOrderLine line) {
 	}
 
 	/** Sessions of the drill's database blocked on a lock right now. */

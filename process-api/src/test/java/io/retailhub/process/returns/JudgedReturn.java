@@ -25,15 +25,20 @@ import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A return of one unit of the first line of a demo order, judged eligible and stored, waiting for
+ * A return of one unit of one line of a demo order, judged eligible and stored, waiting for
  * its RMA: where the receipt tests start. It is stored directly, so no step runs for it until the
  * test records its RMA ({@link ReturnManagement#authorized}), as {@code return.create-rma} would.
  */
 record JudgedReturn(UUID id, String returnNumber, DemoOrder order, DemoOrderLine line) {
 
-	/** Stores the return; {@code prefix} keeps its number (the RMA's external reference in the shared ERP) apart. */
+	/** Stores a return of the order's first line; see {@link #store(ReturnCaseRepository, TransactionTemplate, DemoOrder, DemoOrderLine, String)}. */
 	static JudgedReturn store(ReturnCaseRepository returns, TransactionTemplate tx, DemoOrder order, String prefix) {
-		DemoOrderLine line = order.lines().get(0);
+		return store(returns, tx, order, order.lines().get(0), prefix);
+	}
+
+	/** Stores the return; {@code prefix} keeps its number (the RMA's external reference in the shared ERP) apart. */
+	static JudgedReturn store(ReturnCaseRepository returns, TransactionTemplate tx, DemoOrder order, DemoOrderLine line,
+			String prefix) {
 		String returnNumber = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		UUID id = tx.execute(status -> {
 			ReturnCase ret = ReturnCase.request(returnNumber, "judged-" + UUID.randomUUID(), "digest",
