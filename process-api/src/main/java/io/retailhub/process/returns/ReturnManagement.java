@@ -67,7 +67,7 @@ public class ReturnManagement {
 
 	private final EarlyReceiptRepository earlyReceipts;
 
-	private final RmaLocks rmaLocks;
+	private final ReturnLocks locks;
 
 	private final Inbox inbox;
 
@@ -87,13 +87,13 @@ public class ReturnManagement {
 
 	private final Clock clock;
 
-	ReturnManagement(ReturnCaseRepository returns, EarlyReceiptRepository earlyReceipts, RmaLocks rmaLocks,
+	ReturnManagement(ReturnCaseRepository returns, EarlyReceiptRepository earlyReceipts, ReturnLocks locks,
 			Inbox inbox, SystemApiClient systemApi, Outbox outbox, WorkflowSteps steps,
 			PlatformTransactionManager transactionManager, JdbcTemplate jdbc, JsonMapper json, ReturnSettings settings,
 			Clock clock) {
 		this.returns = returns;
 		this.earlyReceipts = earlyReceipts;
-		this.rmaLocks = rmaLocks;
+		this.locks = locks;
 		this.inbox = inbox;
 		this.systemApi = systemApi;
 		this.outbox = outbox;
@@ -365,14 +365,14 @@ public class ReturnManagement {
 	/**
 	 * Records the warehouse's receipt for an RMA, in the caller's transaction (which holds the
 	 * event's inbox row). A receipt that overtook its return is kept and applied when the return's
-	 * RMA is recorded. The RMA's lock ({@link RmaLocks}) is taken first, so this and the
+	 * RMA is recorded. The RMA's lock ({@link ReturnLocks#rma}) is taken first, so this and the
 	 * transaction recording the RMA cannot miss each other.
 	 * @param eventId the event's ID, kept with an early receipt
 	 * @param sequence its per-RMA sequence
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public ReceiptOutcome recordReceipt(ReturnReceived receipt, String eventId, long sequence) {
-		rmaLocks.lock(receipt.rmaNumber());
+		locks.rma(receipt.rmaNumber());
 		Instant now = clock.instant();
 		Optional<ReturnCase> found = returns.findByRmaNumber(receipt.rmaNumber().value());
 		if (found.isEmpty()) {
@@ -419,7 +419,7 @@ public class ReturnManagement {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void authorized(UUID id, ReturnAuthorizationId rma) {
-		rmaLocks.lock(rma);
+		locks.rma(rma);
 		ReturnCase ret = returns.findById(id).orElseThrow();
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(settings.expiry());
@@ -454,7 +454,7 @@ public class ReturnManagement {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void rmaCanceled(UUID id, ReturnAuthorization rma) {
-		rmaLocks.lock(rma.id());
+		locks.rma(rma.id());
 		returns.findById(id).ifPresent(ret -> {
 			Instant now = clock.instant();
 			if (ret.rmaNumber().isEmpty()) {
@@ -493,7 +493,7 @@ public class ReturnManagement {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<KeptReceiptRepair> repairKeptReceipt(ReturnAuthorizationId rma) {
-		rmaLocks.lock(rma);
+		locks.rma(rma);
 		return returns.findByRmaNumber(rma.value())
 			.flatMap(ret -> applyKeptReceipt(ret, clock.instant())
 				.map(outcome -> new KeptReceiptRepair(ret.returnNumber(), outcome)));

@@ -7,10 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.events.ReturnReceived;
+import io.retailhub.process.platform.polling.PollingLoop;
 import io.retailhub.process.returns.ReturnManagement.KeptReceiptRepair;
 import io.retailhub.process.returns.ReturnManagement.ReceiptOutcome;
 import io.retailhub.process.systemapi.SystemApiClient;
@@ -40,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * means something upstream failed, and someone should find out what):
  * <ul>
  * <li>{@code kept-receipt}: a receipt kept because it overtook its return, although a return now
- * carries its RMA. The RMA's lock makes this impossible ({@link RmaLocks}); if it happens anyway
+ * carries its RMA. The RMA's lock makes this impossible ({@link ReturnLocks#rma}); if it happens anyway
  * the receipt is decided now, as the authorization would have.
  * <li>{@code missed-receipt}: a return waiting for its parcel for which the warehouse holds a
  * receipt the hub never heard of (a webhook the WMS gave up on, an event lost on the way).
@@ -98,7 +95,7 @@ class ReturnSweep implements SmartLifecycle {
 
 	private volatile long unmatchedReadAt;
 
-	private ScheduledExecutorService scheduler;
+	private final PollingLoop loop;
 
 	ReturnSweep(ReturnManagement management, SystemApiClient systemApi, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ReturnSweepSettings settings, MeterRegistry registry,
@@ -114,6 +111,11 @@ class ReturnSweep implements SmartLifecycle {
 		Gauge.builder("retailhub.returns.receipts.unmatched", this::unmatchedReceipts)
 			.description("Receipts kept longer than the alert threshold for an RMA no return carries")
 			.register(registry);
+		this.loop = new PollingLoop("return-sweep", settings.interval(), () -> {
+			Round round = sweep();
+			log.debug("return sweep: {}", round);
+			return false;
+		});
 	}
 
 	private static Counter repairs(MeterRegistry registry, String kind) {
@@ -266,18 +268,6 @@ class ReturnSweep implements SmartLifecycle {
 		return unmatched;
 	}
 
-	private void tick() {
-		try {
-			Round round = sweep();
-			if (round.returnsChecked() > 0) {
-				log.debug("return sweep: {}", round);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("return sweep round failed; trying again next round", ex);
-		}
-	}
-
 	/** Runs when {@code retailhub.returns.sweep.enabled} (the default). */
 	@Override
 	public boolean isAutoStartup() {
@@ -291,40 +281,18 @@ class ReturnSweep implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (scheduler != null) {
-			return;
-		}
-		scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "return-sweep");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = settings.interval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+	public void start() {
+		loop.start();
+	}
+
+	/** Stops sweeping; a round still running after a short grace is interrupted (what it did so far stays done). */
+	@Override
+	public void stop() {
+		loop.stop(STOP_GRACE);
 	}
 
 	@Override
-	public synchronized void stop() {
-		ExecutorService stopping = scheduler;
-		if (stopping == null) {
-			return;
-		}
-		scheduler = null;
-		stopping.shutdown();
-		try {
-			if (!stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-				stopping.shutdownNow();
-			}
-		}
-		catch (InterruptedException ex) {
-			stopping.shutdownNow();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return scheduler != null;
+	public boolean isRunning() {
+		return loop.isRunning();
 	}
 }

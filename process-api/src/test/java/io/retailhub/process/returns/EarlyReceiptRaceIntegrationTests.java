@@ -110,17 +110,27 @@ class EarlyReceiptRaceIntegrationTests {
 		ReturnReceived receipt = judged.receipt(rma, "RCPT-" + rma);
 		int refundsBefore = HubSandbox.refundsAtPayment(judged.order().paymentIntentId());
 		AtomicReference<ReceiptOutcome> receiptOutcome = new AtomicReference<>();
-		Runnable authorization = () -> authorizing.getBean(ReturnManagement.class).authorized(judged.id(), rma);
-		Runnable receiptIntake = () -> receiptOutcome.set(receiving.getBean(ReturnManagement.class)
-			.receiveNow(receipt, UUID.randomUUID().toString(), receipt.aggregate(), 1L));
+		ReturnManagement authorizer = authorizing.getBean(ReturnManagement.class);
+		ReturnManagement receiver = receiving.getBean(ReturnManagement.class);
+		String eventId = UUID.randomUUID().toString();
 
-		// when the first is done but not committed, and the second starts
+		// when the first is done but not committed (held in a transaction of the drill's), and the
+		// second starts as it would in production: the receipt through the listener's entry point
+		// (which runs again on a lost optimistic lock: the case opened by the authorization's step
+		// may change the return at the same moment), the authorization in a transaction as a step's
+		// completion does
 		boolean authorizationFirst = order == Order.AUTHORIZATION_FIRST;
-		HeldTransaction held = HeldTransaction.begin(transactions(authorizationFirst ? authorizing : receiving),
-				authorizationFirst ? authorization : receiptIntake, "race-first");
-		TransactionTemplate later = transactions(authorizationFirst ? receiving : authorizing);
-		Runnable laterWork = authorizationFirst ? receiptIntake : authorization;
-		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> later.executeWithoutResult(s -> laterWork.run()));
+		HeldTransaction held = authorizationFirst
+				? HeldTransaction.begin(transactions(authorizing), () -> authorizer.authorized(judged.id(), rma),
+						"race-authorization")
+				: HeldTransaction.begin(transactions(receiving),
+						() -> receiptOutcome.set(receiver.receiveNow(receipt, eventId, receipt.aggregate(), 1L)),
+						"race-receipt");
+		CompletableFuture<Void> second = authorizationFirst
+				? CompletableFuture
+					.runAsync(() -> receiptOutcome.set(receiver.receive(receipt, eventId, receipt.aggregate(), 1L)))
+				: CompletableFuture.runAsync(() -> transactions(authorizing)
+					.executeWithoutResult(s -> authorizer.authorized(judged.id(), rma)));
 
 		// then the second waits for the first instead of deciding without it
 		await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitingOnALock() > 0);
