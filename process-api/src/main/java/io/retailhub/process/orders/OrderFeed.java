@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.contracts.OrderChange;
@@ -19,6 +15,7 @@ import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.events.OrderConfirmed;
 import io.retailhub.process.orders.OrderFeedStore.Cursor;
 import io.retailhub.process.platform.outbox.Outbox;
+import io.retailhub.process.platform.polling.PollingLoop;
 import io.retailhub.process.systemapi.SystemApiClient;
 import io.retailhub.process.systemapi.SystemApiException;
 import org.slf4j.Logger;
@@ -80,7 +77,7 @@ class OrderFeed implements SmartLifecycle {
 
 	private volatile boolean cursorCreated;
 
-	private ScheduledExecutorService scheduler;
+	private final PollingLoop loop;
 
 	OrderFeed(SystemApiClient systemApi, OrderFeedStore store, Outbox outbox, PlatformTransactionManager transactions,
 			OrderFeedSettings settings, OrderFeedMetrics metrics, Clock clock) {
@@ -91,6 +88,10 @@ class OrderFeed implements SmartLifecycle {
 		this.settings = settings;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.loop = new PollingLoop("order-feed", settings.pollInterval(), () -> {
+			tick();
+			return false;
+		});
 	}
 
 	/**
@@ -226,16 +227,8 @@ class OrderFeed implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (scheduler != null) {
-			return;
-		}
-		scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "order-feed");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduler.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+	public void start() {
+		loop.start();
 	}
 
 	/**
@@ -243,26 +236,12 @@ class OrderFeed implements SmartLifecycle {
 	 * back (read again by the next poll, here or on another instance).
 	 */
 	@Override
-	public synchronized void stop() {
-		ExecutorService stopping = scheduler;
-		if (stopping == null) {
-			return;
-		}
-		scheduler = null;
-		stopping.shutdown();
-		try {
-			if (!stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-				stopping.shutdownNow();
-			}
-		}
-		catch (InterruptedException ex) {
-			stopping.shutdownNow();
-			Thread.currentThread().interrupt();
-		}
+	public void stop() {
+		loop.stop(STOP_GRACE);
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return scheduler != null;
+	public boolean isRunning() {
+		return loop.isRunning();
 	}
 }

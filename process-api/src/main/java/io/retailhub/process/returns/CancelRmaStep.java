@@ -1,6 +1,5 @@
 package io.retailhub.process.returns;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,17 +39,18 @@ class CancelRmaStep implements StepHandler {
 
 	private final ReturnCaseRepository returns;
 
+	private final ReturnManagement management;
+
 	private final SystemApiClient systemApi;
 
 	private final WorkflowSteps steps;
 
-	private final Clock clock;
-
-	CancelRmaStep(ReturnCaseRepository returns, SystemApiClient systemApi, WorkflowSteps steps, Clock clock) {
+	CancelRmaStep(ReturnCaseRepository returns, ReturnManagement management, SystemApiClient systemApi,
+			WorkflowSteps steps) {
 		this.returns = returns;
+		this.management = management;
 		this.systemApi = systemApi;
 		this.steps = steps;
-		this.clock = clock;
 	}
 
 	@Override
@@ -80,7 +80,7 @@ class CancelRmaStep implements StepHandler {
 			}
 			ReturnAuthorization canceled = systemApi.cancelReturnAuthorization(rma.get(),
 					new CancelReturnAuthorization(reason));
-			return StepResult.done(() -> canceled(ret, canceled));
+			return StepResult.done(() -> management.rmaCanceled(ret.id(), canceled));
 		}
 		catch (SystemApiUnavailable ex) {
 			return StepResult.park(ex.backend() + " unavailable: " + ex.getMessage());
@@ -118,16 +118,5 @@ class CancelRmaStep implements StepHandler {
 			.filter(rma -> ret.returnNumber().equals(rma.externalReference()))
 			.map(ReturnAuthorization::id)
 			.findFirst();
-	}
-
-	private void canceled(ReturnCase ret, ReturnAuthorization rma) {
-		returns.findById(ret.id()).ifPresent(current -> {
-			if (current.rmaNumber().isEmpty()) {
-				// recorded so that people and a late receipt find it; the return stays where it is
-				current.authorize(rma.id(), null, clock.instant());
-			}
-		});
-		steps.recordTimeline(ret.id(), "return.rma-canceled",
-				"RMA " + rma.id() + " canceled in ERP (items rejected, " + rma.status() + ")");
 	}
 }

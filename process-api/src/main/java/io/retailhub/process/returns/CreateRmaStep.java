@@ -1,14 +1,11 @@
 package io.retailhub.process.returns;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.contracts.commands.ReturnLineRequest;
-import io.retailhub.process.platform.outbox.Outbox;
 import io.retailhub.process.platform.steps.StepExecution;
 import io.retailhub.process.platform.steps.StepHandler;
 import io.retailhub.process.platform.steps.StepResult;
@@ -24,10 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@code return.create-rma}: the customer return in ERP, keyed by the return number as external
  * reference (ERP is asked for it before anything is created, so a repeat returns the first RMA).
- * With the RMA the return is AUTHORIZED: the customer may ship. The CRM case is opened by its own
- * step, so a CRM outage never holds back the customer's label; the expiry timer starts now, and a
- * receipt that overtook the return is applied. A return canceled while its RMA was being created
- * gets {@code return.cancel-rma}, so the RMA created afterwards is canceled too.
+ * With the RMA the return is AUTHORIZED ({@link ReturnManagement#authorized}): the customer may
+ * ship. The CRM case is opened by its own step, so a CRM outage never holds back the customer's
+ * label; the expiry timer starts now, and a receipt that overtook the return is applied. A return
+ * canceled while its RMA was being created gets {@code return.cancel-rma}, so the RMA created
+ * afterwards is canceled too.
  */
 @Component
 class CreateRmaStep implements StepHandler {
@@ -38,22 +36,16 @@ class CreateRmaStep implements StepHandler {
 
 	private final SystemApiClient systemApi;
 
-	private final Outbox outbox;
-
 	private final WorkflowSteps steps;
-
-	private final ReturnSettings settings;
 
 	private final Clock clock;
 
-	CreateRmaStep(ReturnCaseRepository returns, ReturnManagement management, SystemApiClient systemApi, Outbox outbox,
-			WorkflowSteps steps, ReturnSettings settings, Clock clock) {
+	CreateRmaStep(ReturnCaseRepository returns, ReturnManagement management, SystemApiClient systemApi,
+			WorkflowSteps steps, Clock clock) {
 		this.returns = returns;
 		this.management = management;
 		this.systemApi = systemApi;
-		this.outbox = outbox;
 		this.steps = steps;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -68,7 +60,7 @@ class CreateRmaStep implements StepHandler {
 		if (found.isEmpty()) {
 			return StepResult.done(() -> returns.findById(step.workflowId())
 				.filter(ret -> mayHaveCreatedRma(ret, step))
-				.ifPresent(ret -> cancelRmaOf(ret, "The return was canceled after an earlier attempt may have created"
+				.ifPresent(ret -> management.scheduleRmaCancel(ret, "The return was canceled after an earlier attempt may have created"
 						+ " its RMA in ERP; it is looked up and canceled")));
 		}
 		ReturnCase ret = found.get();
@@ -78,7 +70,7 @@ class CreateRmaStep implements StepHandler {
 						.stream()
 						.map(l -> new ReturnLineRequest(l.lineNumber(), l.quantity(), l.reason()))
 						.toList()));
-			return StepResult.done(() -> authorize(ret.id(), rma));
+			return StepResult.done(() -> management.authorized(ret.id(), rma.id()));
 		}
 		catch (SystemApiUnavailable ex) {
 			return StepResult.park(ex.backend() + " unavailable: " + ex.getMessage());
@@ -102,31 +94,5 @@ class CreateRmaStep implements StepHandler {
 	private static boolean mayHaveCreatedRma(ReturnCase ret, StepExecution step) {
 		return step.attempt() > 1 && ret.status() == ReturnStatus.CANCELED && ret.eligible()
 				&& ret.rmaNumber().isEmpty();
-	}
-
-	/** Schedules {@code return.cancel-rma} (once per return: scheduling it again is a no-op). */
-	private void cancelRmaOf(ReturnCase ret, String why) {
-		steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.CANCEL_RMA, clock.instant());
-		steps.recordTimeline(ret.id(), "return.rma-cancel-scheduled", why);
-	}
-
-	private void authorize(UUID id, ReturnAuthorization rma) {
-		ReturnCase ret = returns.findById(id).orElseThrow();
-		Instant now = clock.instant();
-		Instant expiresAt = now.plus(settings.expiry());
-		if (!ret.authorize(rma.id(), expiresAt, now)) {
-			steps.recordTimeline(id, "return.rma-created",
-					"RMA " + rma.id() + " created in ERP for a return that is " + ret.status());
-			if (ret.status() == ReturnStatus.CANCELED) {
-				cancelRmaOf(ret, "The return was canceled while its RMA was being created; RMA " + rma.id()
-						+ " is canceled in ERP");
-			}
-			return;
-		}
-		steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.OPEN_CASE, now);
-		steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.EXPIRE, expiresAt);
-		outbox.append(ReturnEvents.authorized(ret, now));
-		steps.recordTimeline(id, "return.authorized", "RMA " + rma.id() + " created in ERP; ship by " + expiresAt);
-		management.applyEarlyReceipt(ret, now);
 	}
 }

@@ -38,7 +38,7 @@ class EvaluateReturnStep implements StepHandler {
 
 	private final SystemApiClient systemApi;
 
-	private final OrderLocks locks;
+	private final ReturnLocks locks;
 
 	private final Outbox outbox;
 
@@ -46,7 +46,7 @@ class EvaluateReturnStep implements StepHandler {
 
 	private final Clock clock;
 
-	EvaluateReturnStep(ReturnCaseRepository returns, SystemApiClient systemApi, OrderLocks locks, Outbox outbox,
+	EvaluateReturnStep(ReturnCaseRepository returns, SystemApiClient systemApi, ReturnLocks locks, Outbox outbox,
 			WorkflowSteps steps, Clock clock) {
 		this.returns = returns;
 		this.systemApi = systemApi;
@@ -102,7 +102,7 @@ class EvaluateReturnStep implements StepHandler {
 
 	private void judge(UUID id, Order order, ReturnPolicyEvaluation policy, List<ReturnAuthorization> rmas) {
 		// under the lock, what other returns of the order decided meanwhile counts
-		locks.lock(order.id().value());
+		locks.order(order.id().value());
 		ReturnCase ret = reload(id).orElse(null);
 		if (ret == null) {
 			return;

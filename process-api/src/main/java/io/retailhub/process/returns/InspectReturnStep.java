@@ -47,7 +47,7 @@ class InspectReturnStep implements StepHandler {
 
 	private final SystemApiClient systemApi;
 
-	private final OrderLocks locks;
+	private final ReturnLocks locks;
 
 	private final Outbox outbox;
 
@@ -56,7 +56,7 @@ class InspectReturnStep implements StepHandler {
 	private final Clock clock;
 
 	InspectReturnStep(String step, ReturnCaseRepository returns, RefundManagement refunds, SystemApiClient systemApi,
-			OrderLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
+			ReturnLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
 		this.step = step;
 		this.returns = returns;
 		this.refunds = refunds;
@@ -112,7 +112,7 @@ class InspectReturnStep implements StepHandler {
 		if (ret == null) {
 			return;
 		}
-		locks.lock(ret.orderId().value());
+		locks.order(ret.orderId().value());
 		Instant now = clock.instant();
 		Money cap = paid.map(p -> refundableLeft(ret, p.order(), p.atProvider()))
 			.orElseGet(() -> uncapped(ret));

@@ -21,13 +21,13 @@ class InspectionSteps {
 
 	@Bean
 	InspectReturnStep inspectReturnStep(ReturnCaseRepository returns, RefundManagement refunds,
-			SystemApiClient systemApi, OrderLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
+			SystemApiClient systemApi, ReturnLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
 		return new InspectReturnStep(ReturnWorkflow.INSPECT, returns, refunds, systemApi, locks, outbox, steps, clock);
 	}
 
 	@Bean
 	InspectReturnStep inspectPartialReturnStep(ReturnCaseRepository returns, RefundManagement refunds,
-			SystemApiClient systemApi, OrderLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
+			SystemApiClient systemApi, ReturnLocks locks, Outbox outbox, WorkflowSteps steps, Clock clock) {
 		return new InspectReturnStep(ReturnWorkflow.INSPECT_PARTIAL, returns, refunds, systemApi, locks, outbox, steps,
 				clock);
 	}

@@ -18,12 +18,15 @@ import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.OrderLine;
+import io.retailhub.contracts.ReturnAuthorization;
+import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.events.DomainEvent;
 import io.retailhub.contracts.events.ReturnReceived;
 import io.retailhub.contracts.problems.FieldError;
 import io.retailhub.contracts.problems.ProblemProperties;
 import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.process.platform.inbox.Inbox;
 import io.retailhub.process.platform.outbox.Outbox;
 import io.retailhub.process.platform.steps.WorkflowSteps;
 import io.retailhub.process.refunds.RefundManagement;
@@ -57,9 +60,16 @@ public class ReturnManagement {
 
 	private static final int CONCURRENT_CHANGE_ATTEMPTS = 3;
 
+	/** The inbox's consumer name for warehouse receipts, whoever brings them (the Kafka listener, the sweep). */
+	static final String RECEIPTS_CONSUMER = "returns.warehouse-receipts";
+
 	private final ReturnCaseRepository returns;
 
 	private final EarlyReceiptRepository earlyReceipts;
+
+	private final ReturnLocks locks;
+
+	private final Inbox inbox;
 
 	private final SystemApiClient systemApi;
 
@@ -77,11 +87,14 @@ public class ReturnManagement {
 
 	private final Clock clock;
 
-	ReturnManagement(ReturnCaseRepository returns, EarlyReceiptRepository earlyReceipts, SystemApiClient systemApi,
-			Outbox outbox, WorkflowSteps steps, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			JsonMapper json, ReturnSettings settings, Clock clock) {
+	ReturnManagement(ReturnCaseRepository returns, EarlyReceiptRepository earlyReceipts, ReturnLocks locks,
+			Inbox inbox, SystemApiClient systemApi, Outbox outbox, WorkflowSteps steps,
+			PlatformTransactionManager transactionManager, JdbcTemplate jdbc, JsonMapper json, ReturnSettings settings,
+			Clock clock) {
 		this.returns = returns;
 		this.earlyReceipts = earlyReceipts;
+		this.locks = locks;
+		this.inbox = inbox;
 		this.systemApi = systemApi;
 		this.outbox = outbox;
 		this.steps = steps;
@@ -306,34 +319,77 @@ public class ReturnManagement {
 		/** The return was already past receiving; nothing changed. */
 		IGNORED,
 		/** The return could not take it (expired, canceled, declined): a person must look. */
-		REQUIRES_ACTION
+		REQUIRES_ACTION,
+		/** This event was processed before; nothing changed. */
+		DUPLICATE,
+		/** A later receipt of the same RMA was applied already; nothing changed. */
+		STALE
 
 	}
 
 	/**
-	 * Records the warehouse's receipt for an RMA. Runs in the consumer's transaction, with its
-	 * inbox row: the receipt is applied exactly once. A receipt that overtook its return is kept
-	 * and applied when the return is authorized.
+	 * Takes in a warehouse receipt in its own transaction, with the inbox: the event applied once
+	 * (a redelivery is a {@link ReceiptOutcome#DUPLICATE}), and never after a later receipt of the
+	 * same RMA ({@link ReceiptOutcome#STALE}). A concurrent change of the same return (a step
+	 * completing at the same moment) is met by running the transaction again on fresh state.
+	 * @param subject the event's {@code ce_subject}, which scopes {@code sequence}
+	 * @param sequence its place among the RMA's receipts; null when the sender gave none
+	 */
+	public ReceiptOutcome receive(ReturnReceived receipt, String eventId, String subject, Long sequence) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(tx -> receiveNow(receipt, eventId, subject, sequence));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Receipt {} for RMA {} met a concurrent change of its return; applying it again",
+						receipt.receiptId(), receipt.rmaNumber());
+			}
+		}
+	}
+
+	/** {@link #receive} inside the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	ReceiptOutcome receiveNow(ReturnReceived receipt, String eventId, String subject, Long sequence) {
+		if (!inbox.firstDelivery(RECEIPTS_CONSUMER, eventId)) {
+			return ReceiptOutcome.DUPLICATE;
+		}
+		if (sequence != null && !inbox.isCurrent(RECEIPTS_CONSUMER, subject, sequence)) {
+			return ReceiptOutcome.STALE;
+		}
+		return recordReceipt(receipt, eventId, sequence == null ? 0 : sequence);
+	}
+
+	/**
+	 * Records the warehouse's receipt for an RMA, in the caller's transaction (which holds the
+	 * event's inbox row). A receipt that overtook its return is kept and applied when the return's
+	 * RMA is recorded. The RMA's lock ({@link ReturnLocks#rma}) is taken first, so this and the
+	 * transaction recording the RMA cannot miss each other.
 	 * @param eventId the event's ID, kept with an early receipt
 	 * @param sequence its per-RMA sequence
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public ReceiptOutcome recordReceipt(ReturnReceived receipt, String eventId, long sequence) {
+		locks.rma(receipt.rmaNumber());
 		Instant now = clock.instant();
 		Optional<ReturnCase> found = returns.findByRmaNumber(receipt.rmaNumber().value());
-		if (found.isEmpty() || found.get().status() == ReturnStatus.REQUESTED) {
+		if (found.isEmpty()) {
 			keepEarly(receipt, eventId, sequence, now);
-			found.ifPresent(ret -> steps.recordTimeline(ret.id(), "return.receipt-kept",
-					"Receipt " + receipt.receiptId() + " arrived before the return was authorized; kept"));
 			return ReceiptOutcome.KEPT_FOR_LATER;
 		}
-		ReturnCase ret = found.get();
+		return decide(found.get(), receipt, now);
+	}
+
+	/** What a receipt means for a return that carries its RMA. */
+	private ReceiptOutcome decide(ReturnCase ret, ReturnReceived receipt, Instant now) {
 		if (ret.awaitsParcel()) {
 			applyReceipt(ret, receipt, now);
 			return ReceiptOutcome.APPLIED;
 		}
-		if (ret.status() == ReturnStatus.EXPIRED || ret.status() == ReturnStatus.CANCELED
-				|| ret.status() == ReturnStatus.DECLINED) {
+		ReturnStatus status = ret.status();
+		if (status == ReturnStatus.EXPIRED || status == ReturnStatus.CANCELED || status == ReturnStatus.DECLINED) {
 			ret.requireAction("The warehouse received a parcel (receipt " + receipt.receiptId() + ") for a return that is "
 					+ ret.status(), now);
 			steps.recordTimeline(ret.id(), "return.requires-action",
@@ -355,15 +411,96 @@ public class ReturnManagement {
 	}
 
 	/**
-	 * Applies the receipt that overtook the return, if any. Called in the transaction that
-	 * authorizes the return, with the return loaded in it.
+	 * ERP created the return's RMA: the return is AUTHORIZED (the customer may ship), its CRM case
+	 * is to be opened and its expiry timer runs; a receipt that overtook it is applied. A return
+	 * canceled while its RMA was being created keeps the RMA's number and gets
+	 * {@code return.cancel-rma}, so the RMA is canceled in ERP too. Runs in the transaction that
+	 * completes {@code return.create-rma}, under the RMA's lock.
 	 */
-	void applyEarlyReceipt(ReturnCase ret, Instant now) {
-		ret.rmaNumber().flatMap(rma -> earlyReceipts.findById(rma.value())).ifPresent(kept -> {
-			ReturnReceived receipt = json.readValue(kept.payload(), ReturnReceived.class);
-			applyReceipt(ret, receipt, now);
-			earlyReceipts.delete(kept);
+	@Transactional(propagation = Propagation.MANDATORY)
+	void authorized(UUID id, ReturnAuthorizationId rma) {
+		locks.rma(rma);
+		ReturnCase ret = returns.findById(id).orElseThrow();
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(settings.expiry());
+		if (ret.authorize(rma, expiresAt, now)) {
+			steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.OPEN_CASE, now);
+			steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.EXPIRE, expiresAt);
+			publish(ReturnEvents.authorized(ret, now));
+			steps.recordTimeline(id, "return.authorized", "RMA " + rma + " created in ERP; ship by " + expiresAt);
+		}
+		else {
+			steps.recordTimeline(id, "return.rma-created",
+					"RMA " + rma + " created in ERP for a return that is " + ret.status());
+			if (ret.status() == ReturnStatus.CANCELED) {
+				scheduleRmaCancel(ret, "The return was canceled while its RMA was being created; RMA " + rma
+						+ " is canceled in ERP");
+			}
+		}
+		applyKeptReceipt(ret, now);
+	}
+
+	/** Schedules {@code return.cancel-rma} (once per return: scheduling it again is a no-op). */
+	void scheduleRmaCancel(ReturnCase ret, String why) {
+		steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.CANCEL_RMA, clock.instant());
+		steps.recordTimeline(ret.id(), "return.rma-cancel-scheduled", why);
+	}
+
+	/**
+	 * ERP canceled the RMA of a canceled or expired return. An RMA the return did not know yet (the
+	 * cancel overtook its creation) is recorded now, so that people and a late receipt find it, and a
+	 * receipt kept for it is decided now (a parcel for a canceled return needs a person). Runs in the
+	 * transaction that completes {@code return.cancel-rma}, under the RMA's lock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void rmaCanceled(UUID id, ReturnAuthorization rma) {
+		locks.rma(rma.id());
+		returns.findById(id).ifPresent(ret -> {
+			Instant now = clock.instant();
+			if (ret.rmaNumber().isEmpty()) {
+				ret.authorize(rma.id(), null, now);
+			}
+			steps.recordTimeline(id, "return.rma-canceled",
+					"RMA " + rma.id() + " canceled in ERP (items rejected, " + rma.status() + ")");
+			applyKeptReceipt(ret, now);
 		});
+	}
+
+	/**
+	 * Decides the receipt kept for the return's RMA, if any, now that the return carries the RMA.
+	 * Called under the RMA's lock, with the return loaded in the caller's transaction.
+	 * @return what became of the kept receipt; empty when none was kept
+	 */
+	private Optional<ReceiptOutcome> applyKeptReceipt(ReturnCase ret, Instant now) {
+		Optional<EarlyReceipt> kept = ret.rmaNumber().flatMap(rma -> earlyReceipts.findById(rma.value()));
+		if (kept.isEmpty()) {
+			return Optional.empty();
+		}
+		ReturnReceived receipt = json.readValue(kept.get().payload(), ReturnReceived.class);
+		steps.recordTimeline(ret.id(), "return.receipt-was-kept", "Receipt " + receipt.receiptId()
+				+ " had arrived before the hub recorded RMA " + receipt.rmaNumber() + "; taken in now");
+		ReceiptOutcome outcome = decide(ret, receipt, now);
+		earlyReceipts.delete(kept.get());
+		log.info("Kept receipt {} for RMA {} applied to return {}: {}", receipt.receiptId(), receipt.rmaNumber(),
+				ret.returnNumber(), outcome);
+		return Optional.of(outcome);
+	}
+
+	/**
+	 * The repair behind the sweep: a receipt still kept although a return carries its RMA (the
+	 * transaction that recorded the RMA did not see it) is decided now, under the RMA's lock.
+	 * @return what became of it, with the return's number; empty when there was nothing to repair
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<KeptReceiptRepair> repairKeptReceipt(ReturnAuthorizationId rma) {
+		locks.rma(rma);
+		return returns.findByRmaNumber(rma.value())
+			.flatMap(ret -> applyKeptReceipt(ret, clock.instant())
+				.map(outcome -> new KeptReceiptRepair(ret.returnNumber(), outcome)));
+	}
+
+	/** A kept receipt the sweep applied: to which return, with what outcome. */
+	record KeptReceiptRepair(String returnNumber, ReceiptOutcome outcome) {
 	}
 
 	private void applyReceipt(ReturnCase ret, ReturnReceived receipt, Instant now) {

@@ -20,6 +20,7 @@ import io.retailhub.contracts.Refund;
 import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnPolicyEvaluation;
+import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.ServiceCase;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.CreateCreditMemo;
@@ -74,6 +75,9 @@ public class SystemApiClient {
 	};
 
 	private static final ParameterizedTypeReference<List<ReturnAuthorization>> RETURN_AUTHORIZATIONS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<ReturnReceipt>> RETURN_RECEIPTS = new ParameterizedTypeReference<>() {
 	};
 
 	private final RestClient http;
@@ -167,6 +171,13 @@ public class SystemApiClient {
 		return call("GET return authorizations of " + orderId, () -> http.get()
 			.uri(uri -> uri.path("/return-authorizations").queryParam("orderId", orderId.value()).build())
 			.exchange((request, response) -> read(response, RETURN_AUTHORIZATIONS)));
+	}
+
+	/** What the warehouse received for the RMA, first parcel to last, each with the running totals as of it. */
+	public List<ReturnReceipt> findReturnReceipts(ReturnAuthorizationId rma) {
+		return call("GET return receipts of " + rma, () -> http.get()
+			.uri(uri -> uri.path("/return-receipts").queryParam("rmaNumber", rma.value()).build())
+			.exchange((request, response) -> read(response, RETURN_RECEIPTS)));
 	}
 
 	/** Posts the credit memo request, or returns the one ERP already has under the same external reference. */

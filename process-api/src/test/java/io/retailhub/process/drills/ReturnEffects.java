@@ -29,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param refundsUnderReference refunds the provider holds for the order under the refund's reference
  * @param refundsOnPayment refunds on the order's PaymentIntent, seeded ones included
  */
-record ReturnEffects(int rmas, int creditMemos, int cases, List<String> duplicatedComments, int refundsUnderReference,
+public record ReturnEffects(int rmas, int creditMemos, int cases, List<String> duplicatedComments, int refundsUnderReference,
 		int refundsOnPayment) {
 
 	private static final String ODATA = "/sap/opu/odata/sap";
 
 	/** Counts the effects of a return as process-api shows it ({@code GET /returns/{id}}, {@code GET /workflows/{id}}). */
-	static ReturnEffects of(ProcessApi api, String returnId, String paymentIntentId) {
+	public static ReturnEffects of(ProcessApi api, String returnId, String paymentIntentId) {
 		JsonNode ret = api.returnOf(returnId);
 		String returnNumber = ret.path("returnNumber").asString();
 		String orderId = ret.path("orderId").asString();
@@ -64,7 +64,7 @@ record ReturnEffects(int rmas, int creditMemos, int cases, List<String> duplicat
 	 * Zero lost, zero duplicated: one RMA, one case (no comment twice), one refund under the
 	 * reference and one more on the PaymentIntent than before the return, one credit memo.
 	 */
-	void assertExactlyOnce(int refundsOnPaymentBefore) {
+	public void assertExactlyOnce(int refundsOnPaymentBefore) {
 		assertThat(rmas).as("RMAs in ERP").isEqualTo(1);
 		assertThat(cases).as("CRM cases").isEqualTo(1);
 		assertThat(duplicatedComments).as("case comments posted twice").isEmpty();

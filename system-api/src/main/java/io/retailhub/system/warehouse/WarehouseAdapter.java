@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,22 @@ import java.util.function.Function;
 
 import io.retailhub.contracts.LocationStock;
 import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.ReturnAuthorizationId;
+import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.Shipment;
 import io.retailhub.contracts.ShipmentId;
 import io.retailhub.contracts.ShipmentLine;
 import io.retailhub.contracts.ShipmentStatus;
 import io.retailhub.contracts.Sku;
+import io.retailhub.contracts.events.ReturnReceived;
 import io.retailhub.system.backend.BackendCalls;
 import io.retailhub.system.backend.BackendRestClients;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.warehouse.WarehousePayloads.Page;
 import io.retailhub.system.warehouse.WarehousePayloads.StockLevel;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsReturnReceipt;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsReturnReceiptLine;
 import io.retailhub.system.warehouse.WarehousePayloads.WmsShipment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's way into the warehouse management system (a generic WMS REST API): shipments of an
- * order and stock per location, mapped to the canonical {@link Shipment} and
- * {@link LocationStock}. Every call is a read under the warehouse's resilience policies
+ * order, stock per location and the receipts of an RMA, mapped to the canonical {@link Shipment},
+ * {@link LocationStock} and {@link ReturnReceipt}. Every call is a read under the warehouse's resilience policies
  * ({@link BackendCalls}); lists are followed page by page until the WMS says there is no more.
  */
 @Component
@@ -89,6 +95,41 @@ public class WarehouseAdapter {
 				return Optional.<WmsShipment>empty();
 			}
 		}).map(WarehouseAdapter::shipment);
+	}
+
+	/**
+	 * Every parcel the warehouse received for the RMA, first to last, each with the RMA's running
+	 * totals as of it (the WMS lists each parcel's own counts; they are added up here, as its
+	 * receipt webhooks do). Empty when nothing was received or the WMS does not know the RMA.
+	 */
+	public List<ReturnReceipt> findReturnReceipts(ReturnAuthorizationId rma) {
+		List<WmsReturnReceipt> parcels = new ArrayList<>(calls.read(Backends.WAREHOUSE,
+				() -> all(cursor -> client.returnReceipts(rma.value(), PAGE_SIZE, cursor), "return receipts")));
+		parcels.sort(Comparator.comparingLong(WmsReturnReceipt::sequence));
+		Map<String, ReturnReceived.Line> totals = new LinkedHashMap<>();
+		List<ReturnReceipt> receipts = new ArrayList<>();
+		for (WmsReturnReceipt parcel : parcels) {
+			for (WmsReturnReceiptLine line : parcel.lines()) {
+				totals.merge(line.lineNumber(), receivedLine(line), WarehouseAdapter::plus);
+			}
+			receipts.add(new ReturnReceipt(parcel.receiptId(), ReturnAuthorizationId.of(parcel.rmaNumber()),
+					OrderId.of(parcel.orderNumber()), parcel.warehouseId(), parcel.sequence(), parcel.receivedAt(),
+					List.copyOf(totals.values())));
+		}
+		return receipts;
+	}
+
+	private static ReturnReceived.Line receivedLine(WmsReturnReceiptLine line) {
+		return new ReturnReceived.Line(line.lineNumber(), Sku.of(line.sku()), line.quantityExpected(),
+				line.quantityReceived(), line.quantityDamaged(), line.quantityRejected());
+	}
+
+	/** A later parcel's counts on top of the earlier ones; what ERP authorized is the later parcel's word. */
+	private static ReturnReceived.Line plus(ReturnReceived.Line earlier, ReturnReceived.Line parcel) {
+		return new ReturnReceived.Line(earlier.lineNumber(), earlier.sku(), parcel.quantityExpected(),
+				earlier.quantityReceived() + parcel.quantityReceived(),
+				earlier.quantityDamaged() + parcel.quantityDamaged(),
+				earlier.quantityRejected() + parcel.quantityRejected());
 	}
 
 	/**

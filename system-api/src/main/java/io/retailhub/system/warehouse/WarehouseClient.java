@@ -3,6 +3,7 @@ package io.retailhub.system.warehouse;
 import io.retailhub.system.warehouse.WarehousePayloads.Location;
 import io.retailhub.system.warehouse.WarehousePayloads.Page;
 import io.retailhub.system.warehouse.WarehousePayloads.StockLevel;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsReturnReceipt;
 import io.retailhub.system.warehouse.WarehousePayloads.WmsShipment;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,4 +33,8 @@ interface WarehouseClient {
 
 	@GetExchange("/shipments/{shipmentId}")
 	WmsShipment shipment(@PathVariable String shipmentId);
+
+	@GetExchange("/return-receipts")
+	Page<WmsReturnReceipt> returnReceipts(@RequestParam("rma_number") String rmaNumber, @RequestParam int limit,
+			@RequestParam(required = false) String cursor);
 }

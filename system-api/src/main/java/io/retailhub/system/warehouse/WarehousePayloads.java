@@ -50,4 +50,17 @@ final class WarehousePayloads {
 	@JsonNaming(SnakeCaseStrategy.class)
 	record WmsShipmentLine(String lineNumber, String sku, int quantity) {
 	}
+
+	/** One parcel's receipt: {@code lines} are this parcel's own counts, {@code sequence} its place among the RMA's. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsReturnReceipt(String receiptId, String rmaNumber, String orderNumber, String warehouseId,
+			Instant receivedAt, long sequence, List<WmsReturnReceiptLine> lines) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsReturnReceiptLine(String lineNumber, String sku, int quantityExpected, int quantityReceived,
+			int quantityDamaged, int quantityRejected) {
+	}
 }

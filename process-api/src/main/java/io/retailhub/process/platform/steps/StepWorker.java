@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.process.platform.internal.CorrelationContext;
-import io.retailhub.process.platform.internal.PollingLoop;
+import io.retailhub.process.platform.polling.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,21 +18,30 @@ import jakarta.validation.constraints.Min;
  * <li>{@code errorRate}: share of requests (0..1) answered with {@code errorStatus} in the
  * backend's own error dialect;</li>
  * <li>{@code outage}: every request fails with {@code errorStatus}, until cleared or until
- * {@code outageUntil} if given.</li>
+ * {@code outageUntil} if given;</li>
+ * <li>{@code writeAnswerDelayMs}: a write (any method but GET, HEAD and OPTIONS) is carried out at
+ * once and its answer held back this long: a backend slow to answer after it committed, so that
+ * the caller learns of the write late, or times out although it happened.</li>
  * </ul>
  */
 public record Fault(@Min(0) @Max(120_000) long latencyMs, @DecimalMin("0.0") @DecimalMax("1.0") double errorRate,
-		Integer errorStatus, boolean outage, Instant outageUntil) {
+		Integer errorStatus, boolean outage, Instant outageUntil, @Min(0) @Max(120_000) long writeAnswerDelayMs) {
 
 	static final int DEFAULT_ERROR_STATUS = 503;
+
+	/** A fault that holds back no answers. */
+	public Fault(long latencyMs, double errorRate, Integer errorStatus, boolean outage, Instant outageUntil) {
+		this(latencyMs, errorRate, errorStatus, outage, outageUntil, 0);
+	}
 
 	/** From JSON, where every member is optional. */
 	@JsonCreator
 	static Fault fromJson(@JsonProperty("latencyMs") Long latencyMs, @JsonProperty("errorRate") Double errorRate,
 			@JsonProperty("errorStatus") Integer errorStatus, @JsonProperty("outage") Boolean outage,
-			@JsonProperty("outageUntil") Instant outageUntil) {
+			@JsonProperty("outageUntil") Instant outageUntil,
+			@JsonProperty("writeAnswerDelayMs") Long writeAnswerDelayMs) {
 		return new Fault(latencyMs == null ? 0 : latencyMs, errorRate == null ? 0 : errorRate, errorStatus,
-				Boolean.TRUE.equals(outage), outageUntil);
+				Boolean.TRUE.equals(outage), outageUntil, writeAnswerDelayMs == null ? 0 : writeAnswerDelayMs);
 	}
 
 	public Fault {

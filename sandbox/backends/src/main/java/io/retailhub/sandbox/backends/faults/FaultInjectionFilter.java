@@ -3,6 +3,7 @@ package io.retailhub.sandbox.backends.faults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
@@ -14,11 +15,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Applies the injected faults before a backend sees the request: added latency first, then an
  * outage or a random error answered in the backend's own error dialect, so that adapters meet
- * the failures they would meet in production.
+ * the failures they would meet in production; and, after a write, its answer held back.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -57,7 +59,29 @@ class FaultInjectionFilter extends OncePerRequestFilter {
 			writeError(backend.get(), status, response);
 			return;
 		}
+		if (fault.writeAnswerDelayMs() > 0 && isWrite(request)) {
+			answerLate(request, response, chain, fault.writeAnswerDelayMs());
+			return;
+		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isWrite(HttpServletRequest request) {
+		return !Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+	}
+
+	/** Carries the write out, keeps its whole answer back (nothing reaches the caller early), then sends it. */
+	private static void answerLate(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			long delayMs) throws ServletException, IOException {
+		ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, held);
+		try {
+			TimeUnit.MILLISECONDS.sleep(delayMs);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		held.copyBodyToResponse();
 	}
 
 	private static void writeError(Backend backend, int status, HttpServletResponse response) throws IOException {

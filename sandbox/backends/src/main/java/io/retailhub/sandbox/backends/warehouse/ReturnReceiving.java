@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.retailhub.sandbox.backends.erp.ErpEffects;
@@ -53,6 +54,8 @@ class ReturnReceiving implements DisposableBean {
 
 	private final ScheduledExecutorService poller;
 
+	private final Duration jitter;
+
 	/** Zero when off. Guarded by {@code this}. */
 	private Duration autoReceiveAfter;
 
@@ -76,6 +79,7 @@ class ReturnReceiving implements DisposableBean {
 		this.goodsReceipts = goodsReceipts;
 		this.clock = clock;
 		autoReceiveAfter(settings.autoReceiveAfter());
+		this.jitter = settings.autoReceiveJitter();
 		this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "wms-auto-receive");
 			thread.setDaemon(true);
@@ -163,7 +167,7 @@ class ReturnReceiving implements DisposableBean {
 		try {
 			for (ReturnNotice notice : notices.unprocessed()) {
 				if (!notice.createdAt().isBefore(since) && known.add(notice.rmaNumber())) {
-					due.put(notice.rmaNumber(), notice.createdAt().plus(after));
+					due.put(notice.rmaNumber(), notice.createdAt().plus(after).plus(randomJitter()));
 				}
 			}
 			customerReturnsSeen = created;
@@ -171,6 +175,11 @@ class ReturnReceiving implements DisposableBean {
 		catch (ErpUnavailableException ex) {
 			log.debug("ERP not readable for auto-receive: {}", ex.getMessage());
 		}
+	}
+
+	private Duration randomJitter() {
+		return jitter.isZero() ? Duration.ZERO
+				: Duration.ofMillis(ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1));
 	}
 
 	private void receiveDue() {

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param autoReceiveAfter receive every customer return the hub creates in ERP this long after its
  * creation, in full and in good condition; zero (the default) receives only on demand
+ * @param autoReceiveJitter a random extra delay, from zero up to this, added to
+ * {@code autoReceiveAfter} for each customer return, so that parcels arrive at scattered moments
+ * (zero, the default: exactly {@code autoReceiveAfter})
  * @param autoReceivePollInterval how often the WMS looks for new customer returns while
  * auto-receive is on
  * @param webhooks where and how {@code return_receipt.created} events are delivered
@@ -24,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sandbox.warehouse")
 @Validated
 record WarehouseSettings(@DefaultValue("0s") @NotNull Duration autoReceiveAfter,
-		@DefaultValue("1s") @NotNull Duration autoReceivePollInterval, @DefaultValue @Valid Webhooks webhooks) {
+		@DefaultValue("0s") @NotNull Duration autoReceiveJitter, @DefaultValue("1s") @NotNull Duration autoReceivePollInterval, @DefaultValue @Valid Webhooks webhooks) {
 
 	/**
 	 * @param url the subscriber's endpoint; blank means no subscription (nothing is delivered)

@@ -1,12 +1,15 @@
 package io.retailhub.sandbox.backends.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -496,6 +499,26 @@ class StripeApiIntegrationTests {
 		assertThat(settledAgain.getStatusCode().value()).isEqualTo(409);
 		assertThat(nonsense.getStatusCode().value()).isEqualTo(400);
 		assertThat(ledger.refundBehavior().initialStatus()).isEqualTo("pending");
+	}
+
+	@Test
+	void aRefundWhoseAnswerIsHeldBackExistsBeforeTheCallerHearsOfItWhileReadsAreAnsweredAtOnce() {
+		// given a provider that answers every write five seconds after carrying it out
+		DemoOrder order = PaymentFixtures.untouchedCapturedOrder(data, "USD");
+		long createdBefore = effects.count(PaymentEffects.REFUNDS_CREATED);
+		faults.inject(Backend.PAYMENT, new Fault(0, 0, null, false, null, 5_000));
+
+		// when a refund is asked for
+		CompletableFuture<ResponseEntity<String>> refund = CompletableFuture
+			.supplyAsync(() -> post("/v1/refunds", null, "payment_intent=" + order.paymentIntentId() + "&amount=100"));
+
+		// then the refund exists while its answer is still on its way, and a read is answered meanwhile
+		await().atMost(Duration.ofSeconds(4)).until(() -> effects.count(PaymentEffects.REFUNDS_CREATED) > createdBefore);
+		ResponseEntity<String> read = get("/v1/payment_intents/{id}", order.paymentIntentId());
+		assertThat(refund).as("the answer of a write held back five seconds").isNotDone();
+		assertThat(read.getStatusCode().value()).isEqualTo(200);
+		assertThat(refund.join().getStatusCode().value()).isEqualTo(200);
+		assertThat(refund.join().getBody()).contains("\"payment_intent\":\"" + order.paymentIntentId() + "\"");
 	}
 
 	private ResponseEntity<String> post(String path, String idempotencyKey, String form) {

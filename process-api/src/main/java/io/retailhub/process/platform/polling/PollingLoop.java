@@ -1,4 +1,4 @@
-package io.retailhub.process.platform.internal;
+package io.retailhub.process.platform.polling;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
