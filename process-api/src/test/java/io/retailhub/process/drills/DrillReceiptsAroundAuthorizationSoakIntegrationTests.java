@@ -48,7 +48,7 @@ class DrillReceiptsAroundAuthorizationSoakIntegrationTests {
 
 	static final int RETURNS = Integer.getInteger("retailhub.soak.returns", 200);
 
-	static final long ERP_ANSWER_DELAY_MS = 1_000;
+	static final long ERP_ANSWER_DELAY_MS = 500;
 
 	static LocalKafka kafka;
 
@@ -61,11 +61,12 @@ class DrillReceiptsAroundAuthorizationSoakIntegrationTests {
 	@BeforeAll
 	static void startTwoInstances() {
 		kafka = LocalKafka.start(0);
-		// parcels arrive 1 ms to 2 s after ERP created the RMA; the WMS looks for new RMAs every 5 ms
+		// parcels arrive 1 ms to 1 s after ERP created the RMA; the WMS looks for new RMAs every 5 ms
 		world = new SandboxWorld(kafka, "--sandbox.warehouse.auto-receive-after=1ms",
-				"--sandbox.warehouse.auto-receive-jitter=2s", "--sandbox.warehouse.auto-receive-poll-interval=5ms");
-		// ERP answers its writes a second after carrying them out: the hub learns of each RMA that much
-		// after the warehouse can see it, so parcels land both before and after the authorization
+				"--sandbox.warehouse.auto-receive-jitter=1s", "--sandbox.warehouse.auto-receive-poll-interval=5ms");
+		// ERP answers its writes half a second after carrying them out: the hub learns of each RMA that
+		// much after the warehouse can see it, so parcels land both before and after the authorization
+		// (a credit memo, a create and a price change, stays well inside the system API's time limit)
 		world.backendBean(Faults.class).inject(Backend.ERP, new Fault(0, 0, null, false, null, ERP_ANSWER_DELAY_MS));
 		Deployment soak = new Deployment("process_soak", "process-api-soak", "RS-",
 				Map.of("retailhub.system-api.base-url", world.systemApiUrl(), "spring.kafka.bootstrap-servers",
