@@ -39,6 +39,8 @@ public final class HubSandbox {
 	/** The HMAC key the sandbox WMS signs with and the system API checks; both default to it. */
 	private static final String WEBHOOK_SECRET = "whsec_sandbox_wms";
 
+	private static final HeldRequests HELD = new HeldRequests();
+
 	private static ConfigurableApplicationContext backends;
 
 	private static ConfigurableApplicationContext systemApi;
@@ -50,6 +52,7 @@ public final class HubSandbox {
 	public static synchronized ConfigurableApplicationContext backends() {
 		if (backends == null) {
 			backends = SandboxBackendsApplication.builder()
+				.initializers(context -> context.getBeanFactory().registerSingleton("heldRequests", HELD))
 				.run("--server.port=0", "--spring.main.banner-mode=off", "--sandbox.warehouse.auto-receive-after=0s",
 						NO_PERSISTENCE);
 			Runtime.getRuntime().addShutdownHook(new Thread(backends::close, "sandbox-backends-shutdown"));
@@ -125,8 +128,16 @@ public final class HubSandbox {
 		backendBean(Faults.class).inject(backend, new Fault(0, 0, 503, true, null));
 	}
 
+	/** Faults cleared and every held request let go. */
 	public static void heal() {
 		backendBean(Faults.class).clearAll();
+		HELD.releaseAll();
+	}
+
+	/** Where a test holds requests to the backends until it releases them. */
+	public static HeldRequests held() {
+		backends();
+		return HELD;
 	}
 
 	/** How many refunds the payment provider holds for a PaymentIntent, seeded ones included. */
