@@ -15,9 +15,9 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
 import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * {@code retailhub_refunds_manual_total}. One instance on a database of its own, so the gauges
  * count this test's returns and nothing else.
  */
+@ExtendWith(SandboxReset.class)
 class BusinessMetricsIntegrationTests {
 
 	private static final Deployment METRICS = new Deployment("process_metrics", "process-api-metrics-tests", "RM-",
@@ -62,12 +63,6 @@ class BusinessMetricsIntegrationTests {
 	@AfterAll
 	static void stop() {
 		instance.close();
-	}
-
-	@AfterEach
-	void heal() {
-		HubSandbox.heal();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
 	}
 
 	@Test
