@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ProcessApiInstances;
 import io.retailhub.process.e2e.ProcessApiInstances.Deployment;
@@ -36,6 +37,7 @@ class DrillReturnsOfOneOrderOnTwoInstancesIntegrationTests {
 	@AfterEach
 	void stop() {
 		instances.forEach(ConfigurableApplicationContext::close);
+		HubSandbox.heal();
 	}
 
 	@Test
