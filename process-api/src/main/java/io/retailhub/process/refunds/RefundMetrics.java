@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Refund KPIs: {@code retailhub_refunds_parked} (refunds queued while the payment provider is
@@ -27,8 +29,22 @@ class RefundMetrics {
 			.register(registry);
 	}
 
+	/**
+	 * Counted once the transaction that decided it commits: a decision rolled back, or applied again
+	 * after a concurrent update, is one refund to make by hand, not several.
+	 */
 	void manualRefundRequired() {
-		manual.increment();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					manual.increment();
+				}
+			});
+		}
+		else {
+			manual.increment();
+		}
 	}
 
 	/** Counts queued refunds, at most once a second however often the registry asks. */

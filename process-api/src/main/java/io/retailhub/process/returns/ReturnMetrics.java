@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Return KPIs: {@code retailhub_returns{status=...}} (returns per status) and
@@ -42,8 +44,23 @@ class ReturnMetrics {
 		}
 	}
 
+	/**
+	 * Timed once the transaction that closes the return commits: a close rolled back, or applied
+	 * again after a concurrent update, is one refund cycle, not several.
+	 */
 	void refundCompleted(Instant requestedAt, Instant completedAt) {
-		refundCycle.record(Duration.between(requestedAt, completedAt));
+		Duration cycle = Duration.between(requestedAt, completedAt);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					refundCycle.record(cycle);
+				}
+			});
+		}
+		else {
+			refundCycle.record(cycle);
+		}
 	}
 
 	/** Reads every status at most once a second however often the registry asks. */

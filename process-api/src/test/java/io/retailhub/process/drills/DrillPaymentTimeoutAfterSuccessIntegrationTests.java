@@ -1,8 +1,7 @@
 package io.retailhub.process.drills;
 
-import java.time.Duration;
-
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
@@ -21,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Drill: the payment provider makes the refund but the hub never gets the answer (it takes the
- * provider longer than the hub waits), and before the hub tries again the provider forgets every
- * idempotency key, as Stripe does after 24 hours: resending with the same key would now pay a
+ * Drill: the payment provider makes the refund but the hub never gets the answer (the sandbox holds
+ * it back until the hub has given up waiting), and before the hub tries again the provider forgets
+ * every idempotency key, as Stripe does after 24 hours: resending with the same key would now pay a
  * second time. The refund step must look the refund up by its reference first, find it and pay
  * nothing more.
  */
@@ -38,30 +37,30 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 
 	@Test
 	void findsTheRefundByReferenceInsteadOfPayingAgainWhenItsAnswerWasLostAndItsKeyForgotten() {
-		// given an authorized return, and a payment provider that takes longer to make a refund (4 s) than the hub waits (3 s)
+		// given an authorized return, and a payment provider that makes refunds but holds back its answers
 		DemoOrder order = DemoOrders.freshDelivered();
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
 		long createdBefore = HubSandbox.paymentEffect(PaymentEffects.REFUNDS_CREATED);
 		AuthorizedReturn ret = AuthorizedReturn.of(api, order, 1);
-		SlowPaymentProvider provider = SlowPaymentProvider.makingRefundsIn(Duration.ofSeconds(4));
+		HeldRequests.Hold answers = HubSandbox.held().holdAnswers(Backend.PAYMENT, "POST", "/v1/refunds");
 
-		// when the parcel arrives and the refund reaches the provider
+		// when the parcel arrives and the provider makes the refund, its answer held back
 		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
-		provider.awaitRefundRequest();
+		answers.awaitHeld(1);
+		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore + 1);
 
-		// and the provider answers nothing else until it has made the refund, so the hub's answer is lost
+		// and the provider answers nothing else, until the hub has given up waiting for the answer
 		HubSandbox.outage(Backend.PAYMENT);
+		String refundId = api.workflow(ret.id()).path("refundId").asString();
 		await().atMost(AuthorizedReturn.PATIENCE)
-			.until(() -> HubSandbox.refundsAtPayment(order.paymentIntentId()) == refundsBefore + 1);
+			.until(() -> api.refund(refundId).path("status").asString(), "UNKNOWN"::equals);
+		assertThat(api.refund(refundId).path("submissions").asInt()).isGreaterThanOrEqualTo(1);
 
 		// and then it forgets every idempotency key
 		HubSandbox.backendBean(IdempotencyKeys.class).forgetAll();
-		String refundId = api.workflow(ret.id()).path("refundId").asString();
-		assertThat(api.refund(refundId).path("status").asString()).as("the hub does not know it has paid")
-			.isIn("SUBMITTED", "UNKNOWN", "QUEUED");
-		assertThat(api.refund(refundId).path("submissions").asInt()).isGreaterThanOrEqualTo(1);
 
-		// when the provider is reachable again
+		// when the provider is reachable again (the lost answer goes out too, to nobody)
+		answers.releaseAndAwaitServed();
 		HubSandbox.heal();
 
 		// then the return closes with the refund the provider made first, and no other

@@ -1,37 +1,38 @@
 package io.retailhub.process.drills;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ProcessApiInstances;
+import io.retailhub.process.e2e.StepHistory;
 import io.retailhub.process.workflows.ReturnWorkflow;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
-import io.retailhub.sandbox.backends.faults.Fault;
-import io.retailhub.sandbox.backends.faults.Faults;
-import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Drill: process-api crashes at four points of a return, each time while a step's call is at its
- * backend, and a fresh instance is started on the same database and consumer group. The backend
- * finishes the call after the crash, so the hub never hears the answer: the fresh instance takes
- * the step over once the crashed one's lease runs out, and must find what was done instead of
- * doing it again. Every time the return closes with one RMA, one case, one refund and one credit
- * memo.
+ * backend (the sandbox holds the call until the drill lets it go), and a fresh instance is started
+ * on the same database and consumer group. The backend serves the call after the crash, so the hub
+ * never hears the answer: the fresh instance takes the step over once the crashed one's lease runs
+ * out, and must find what was done instead of doing it again. Every time the return closes with
+ * one RMA, one case, one refund and one credit memo, and the workflow shows the crashed attempt
+ * abandoned and the takeover starting after its lease ran out.
  *
  * <p>The instance started to recover from one stop is the one the next stop crashes: four stops,
  * five starts.
@@ -48,17 +49,18 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 	/** Where process-api dies: the step in flight, and the call of it that is at the backend then. */
 	enum StopPoint {
 
-		/** The RMA exists in ERP; the case upsert is at CRM. */
-		OPENING_THE_CASE(ReturnWorkflow.OPEN_CASE, Backend.CRM, "PATCH"),
+		/** The RMA exists in ERP; the case upsert (by the return's external ID) is at CRM. */
+		OPENING_THE_CASE(ReturnWorkflow.OPEN_CASE, Backend.CRM, "PATCH",
+				"/sobjects/Case/External_Id__c/return-" + Instances.DRILLS.numberPrefix()),
 
-		/** The refund is at the payment provider, which has taken the idempotency key. */
-		SUBMITTING_THE_REFUND(ReturnWorkflow.SUBMIT_REFUND, Backend.PAYMENT, "POST"),
+		/** The refund is at the payment provider. */
+		SUBMITTING_THE_REFUND(ReturnWorkflow.SUBMIT_REFUND, Backend.PAYMENT, "POST", "/v1/refunds"),
 
 		/** The money went back; the credit memo request is at ERP. */
-		POSTING_THE_CREDIT_MEMO(ReturnWorkflow.POST_CREDIT_MEMO, Backend.ERP, "POST"),
+		POSTING_THE_CREDIT_MEMO(ReturnWorkflow.POST_CREDIT_MEMO, Backend.ERP, "POST", "/A_CreditMemoRequest"),
 
 		/** The credit memo is posted; the closing comment is at CRM, the case not closed yet. */
-		CLOSING_THE_CASE(ReturnWorkflow.CLOSE_CASE, Backend.CRM, "POST");
+		CLOSING_THE_CASE(ReturnWorkflow.CLOSE_CASE, Backend.CRM, "POST", "/sobjects/CaseComment");
 
 		final String step;
 
@@ -66,33 +68,18 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 
 		final String method;
 
-		StopPoint(String step, Backend backend, String method) {
+		final String path;
+
+		StopPoint(String step, Backend backend, String method, String path) {
 			this.step = step;
 			this.backend = backend;
 			this.method = method;
+			this.path = path;
 		}
 
-		/** Slows the step's backend down, so that the call is still there when process-api dies. */
-		void holdTheCall() {
-			switch (this) {
-				case SUBMITTING_THE_REFUND -> HubSandbox.backendBean(PaymentLedger.class)
-					.refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(1_000));
-				case POSTING_THE_CREDIT_MEMO -> HubSandbox.backendBean(Faults.class).inject(Backend.ERP, latency(150));
-				default -> HubSandbox.backendBean(Faults.class).inject(Backend.CRM, latency(300));
-			}
-		}
-
-		/**
-		 * Every request to the backend waits this long before it is served: a few ERP or CRM
-		 * requests make one step, and together they stay well below the hub's read timeout.
-		 */
-		private static Fault latency(long millis) {
-			return new Fault(millis, 0, null, false, null);
-		}
-
-		/** Calls of the step's kind the backend received so far. */
-		long callsAtTheBackend() {
-			return HubSandbox.backendBean(RequestCounts.class).count(backend, method);
+		/** From now on the backend holds the step's call until the drill lets it go. */
+		HeldRequests.Hold holdTheCall() {
+			return HubSandbox.held().holdRequests(backend, method, path);
 		}
 	}
 
@@ -119,34 +106,35 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 		ProcessApi api = Instances.api(crashing);
 		DemoOrder order = DemoOrders.freshDelivered();
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
-		long callsBefore;
+		HeldRequests.Hold call;
 		String id;
 		if (stop == StopPoint.OPENING_THE_CASE) {
-			stop.holdTheCall();
-			callsBefore = stop.callsAtTheBackend();
+			call = stop.holdTheCall();
 			id = AuthorizedReturn.request(api, order, 1);
 		}
 		else {
 			AuthorizedReturn authorized = AuthorizedReturn.of(api, order, 1);
 			id = authorized.id();
-			stop.holdTheCall();
-			callsBefore = stop.callsAtTheBackend();
+			call = stop.holdTheCall();
 			Instances.receipts(crashing)
 				.publish(order.orderNumber(), authorized.rmaNumber(), 1, authorized.allReceived());
 		}
 
-		// when process-api crashes while the step's call is at the backend
-		await().atMost(AuthorizedReturn.PATIENCE).until(() -> stop.callsAtTheBackend() > callsBefore);
+		// when process-api crashes while the step's call is held at the backend, which serves it after the crash
+		call.awaitHeld(1);
 		running = null;
-		ProcessApiInstances.crash(crashing);
+		ProcessApiInstances.crash(crashing, call::releaseAndAwaitServed);
 
-		// then the step is unfinished, its lease still the crashed instance's
+		// then the step is unfinished, its lease still the crashed instance's, its attempt started and never finished
 		Map<String, Object> interrupted = step(id, stop.step);
 		assertThat(interrupted.get("status")).isIn("PENDING", "PARKED");
 		assertThat(interrupted.get("lease_owner")).isEqualTo(crashingId);
+		assertThat(attempts(id, stop.step)).last().satisfies(attempt -> {
+			assertThat(attempt.get("worker")).isEqualTo(crashingId);
+			assertThat(attempt.get("finished_at")).isNull();
+		});
 
-		// when the backend is well again and a fresh instance starts on the same database and consumer group
-		heal();
+		// when a fresh instance starts on the same database and consumer group
 		ProcessApi recovered = Instances.api(startNext());
 		if (stop == StopPoint.OPENING_THE_CASE) {
 			AuthorizedReturn authorized = AuthorizedReturn.awaitCase(recovered, id, order, 1);
@@ -156,6 +144,16 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 		// then the return closes, the fresh instance having finished the interrupted step
 		AuthorizedReturn.awaitStatus(recovered, id, "CLOSED");
 		assertThat(step(id, stop.step)).containsEntry("status", "DONE");
+
+		// and the workflow shows the crashed attempt abandoned and the takeover starting only after its lease ran out
+		List<JsonNode> history = StepHistory.of(recovered.workflow(id), stop.step);
+		JsonNode abandoned = StepHistory.lastBy(history, crashingId);
+		JsonNode done = StepHistory.last(history);
+		assertThat(abandoned.path("outcome").asString()).isEqualTo("ABANDONED");
+		assertThat(done.path("outcome").asString()).isEqualTo("DONE");
+		assertThat(done.path("worker").asString()).isEqualTo(runningId);
+		assertThat(Instant.parse(done.path("startedAt").asString()))
+			.isAfter(Instant.parse(abandoned.path("leaseUntil").asString()));
 
 		// and every backend holds each of the return's effects exactly once
 		ReturnEffects.of(recovered, id, order.paymentIntentId()).assertExactlyOnce(refundsBefore);
@@ -169,6 +167,19 @@ class DrillProcessStoppedMidWorkflowIntegrationTests {
 		runningId = "drill-restart-" + STARTS.incrementAndGet();
 		running = Instances.start(runningId);
 		return running;
+	}
+
+	/** The step's attempts as recorded, oldest first. */
+	private static List<Map<String, Object>> attempts(String workflowId, String step) {
+		return Instances.database()
+			.sql("""
+					SELECT a.worker, a.started_at, a.finished_at, a.outcome FROM workflow_attempt a
+					JOIN workflow_step s ON s.id = a.step_id
+					WHERE s.workflow_id = CAST(:id AS uuid) AND s.step = :step ORDER BY a.started_at, a.id""")
+			.param("id", workflowId)
+			.param("step", step)
+			.query()
+			.listOfRows();
 	}
 
 	private static Map<String, Object> step(String workflowId, String step) {

@@ -12,6 +12,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.retailhub.contracts.events.EventType;
 import io.retailhub.contracts.events.Topics;
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.PublishedEvents;
@@ -30,11 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.client.RestClient;
 
 /**
- * Drill: the system API's own time limit runs out on a refund while the payment provider is still
- * making it, and the provider answers nothing else (503) until it has made it. The system API must
- * answer 504 (the refund may have happened), not 503; process-api must then hold the refund as
- * UNKNOWN, not QUEUED, tell the customer nothing about a "pending" refund, and settle it by looking
- * it up once payment answers: one refund at the provider.
+ * Drill: the system API's own time limit runs out on a refund the payment provider made but has not
+ * answered yet (the sandbox holds the answer back), and the provider answers nothing else (503). The
+ * system API must answer 504 (the refund may have happened), not 503; process-api must then hold the
+ * refund as UNKNOWN, not QUEUED, tell the customer nothing about a "pending" refund, and settle it by
+ * looking it up once payment answers: one refund at the provider.
  *
  * <p>The system API's payment time limit is cut to 1 s for the drill, below process-api's 3 s read
  * timeout, so the system API's answer (not process-api's own timeout) is what the refund step sees.
@@ -69,23 +70,21 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 
 	@Test
 	void holdsTheRefundAsUnknownAndSettlesItByLookupWhenTheSystemApiTimesOut() {
-		// given an authorized return, and a provider that takes 2.5 s to make a refund, longer than the system API waits
+		// given an authorized return, and a provider that makes refunds but holds back its answers
 		DemoOrder order = DemoOrders.freshDelivered();
 		int refundsBefore = HubSandbox.refundsAtPayment(order.paymentIntentId());
 		long createdBefore = HubSandbox.paymentEffect(PaymentEffects.REFUNDS_CREATED);
 		AuthorizedReturn ret = AuthorizedReturn.of(api, order, 1);
-		SlowPaymentProvider provider = SlowPaymentProvider.makingRefundsIn(Duration.ofMillis(2_500));
+		HeldRequests.Hold answers = HubSandbox.held().holdAnswers(Backend.PAYMENT, "POST", "/v1/refunds");
 
-		// when the parcel arrives and the refund reaches the provider
+		// when the parcel arrives and the provider makes the refund, its answer held back past the system API's time limit
 		warehouse.publish(order.orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
-		provider.awaitRefundRequest();
+		answers.awaitHeld(1);
+		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore + 1);
 
-		// and the provider answers nothing else (503) until it has made the refund
+		// and the provider answers nothing else (503)
 		HubSandbox.outage(Backend.PAYMENT);
-		String refundId = await().atMost(AuthorizedReturn.PATIENCE)
-			.until(() -> api.workflow(ret.id()).path("refundId").asString(), id -> !id.isEmpty());
-		await().atMost(AuthorizedReturn.PATIENCE)
-			.until(() -> HubSandbox.refundsAtPayment(order.paymentIntentId()) == refundsBefore + 1);
+		String refundId = api.workflow(ret.id()).path("refundId").asString();
 
 		// then the system API's 504 reached the refund step as "no answer": the refund is UNKNOWN, not QUEUED
 		await().atMost(AuthorizedReturn.PATIENCE)
@@ -96,7 +95,8 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 				assertThat(t.path("detail").asString()).contains("504");
 			});
 
-		// when the provider answers again
+		// when the provider answers again (the held answer goes out too, to nobody)
+		answers.releaseAndAwaitServed();
 		HubSandbox.heal();
 
 		// then the refund is found by its reference, the return closes, and the provider made one refund

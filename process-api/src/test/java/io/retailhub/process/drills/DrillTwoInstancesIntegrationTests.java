@@ -1,5 +1,6 @@
 package io.retailhub.process.drills;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,15 +8,17 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ProcessApiInstances;
+import io.retailhub.process.e2e.StepHistory;
 import io.retailhub.process.workflows.ReturnWorkflow;
 import io.retailhub.sandbox.backends.data.DemoOrder;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
+import io.retailhub.sandbox.backends.faults.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,10 +27,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Drill: two process-api instances on one database and consumer group share thirty returns, and
- * one of them crashes halfway, while refunds it sent are still at the payment provider. The other
- * takes over its partitions and, once their leases run out, its steps: every return closes with
- * each backend effect once, and no step ever ran on both instances at the same time (their
- * recorded attempts never overlap).
+ * one of them crashes halfway, while refunds it sent are held at the payment provider (which makes
+ * them after the crash). The other takes over its partitions and, once their leases run out, its
+ * steps: every return closes with each backend effect once, and no step ever ran on both instances
+ * at the same time. Attempts are recorded when they start, so the crashed instance's unfinished
+ * attempts are on record too: each counts as running until its lease ran out, and the attempt that
+ * took its step over started after that.
  */
 class DrillTwoInstancesIntegrationTests {
 
@@ -38,7 +43,7 @@ class DrillTwoInstancesIntegrationTests {
 	@AfterEach
 	void stop() {
 		instances.stream().filter(ConfigurableApplicationContext::isActive).forEach(ConfigurableApplicationContext::close);
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
+		HubSandbox.heal();
 	}
 
 	@Test
@@ -59,16 +64,18 @@ class DrillTwoInstancesIntegrationTests {
 			.mapToObj(i -> AuthorizedReturn.awaitCase(survivor, ids.get(i), orders.get(i), 1))
 			.toList();
 
-		// and refunds that take the payment provider a second, so that refunds are in flight for a while
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.DEFAULT.withProcessingDelay(1_000));
+		// and a payment provider that holds every refund request until the drill lets them go
+		HeldRequests.Hold refunds = HubSandbox.held()
+			.holdRequests(Backend.PAYMENT, "POST", "/v1/refunds")
+			.recording("Idempotency-Key");
 
-		// when the first half of the parcels arrives, and one instance crashes while it is sending refunds
+		// when the first half of the parcels arrives, and one instance crashes while refunds it sent are at the provider
 		List<UUID> workflows = ids.stream().map(UUID::fromString).toList();
 		returns.subList(0, RETURNS / 2).forEach(r -> receive(crashing, r));
-		await().atMost(AuthorizedReturn.PATIENCE).until(() -> refundsInFlightOn("drill-pair-one", workflows) >= 2);
-		ProcessApiInstances.crash(crashing);
-		assertThat(refundsInFlightOn("drill-pair-one", workflows)).as("refund steps the crash left leased")
-			.isGreaterThanOrEqualTo(2);
+		await().atMost(AuthorizedReturn.PATIENCE)
+			.until(() -> refundsAtTheProviderFrom("drill-pair-one", workflows, refunds.headerValues()).size() >= 2);
+		List<UUID> interrupted = refundsAtTheProviderFrom("drill-pair-one", workflows, refunds.headerValues());
+		ProcessApiInstances.crash(crashing, refunds::releaseAndAwaitServed);
 
 		// and the other half arrives afterwards
 		returns.subList(RETURNS / 2, RETURNS).forEach(r -> receive(surviving, r));
@@ -79,7 +86,20 @@ class DrillTwoInstancesIntegrationTests {
 			ReturnEffects.of(survivor, ids.get(i), orders.get(i).paymentIntentId()).assertExactlyOnce(refundsBefore.get(i));
 		}
 
-		// and no step ran twice at the same time, nor finished twice
+		// and the refunds the crash interrupted show an attempt of the crashed instance that never finished,
+		// taken over by the other after its lease ran out
+		for (UUID workflow : interrupted) {
+			List<JsonNode> history = StepHistory.of(survivor.workflow(workflow), ReturnWorkflow.SUBMIT_REFUND);
+			JsonNode abandoned = StepHistory.lastBy(history, "drill-pair-one");
+			JsonNode takeover = StepHistory.last(history);
+			assertThat(abandoned.path("outcome").asString()).as("%s", history).isEqualTo("ABANDONED");
+			assertThat(takeover.path("outcome").asString()).as("%s", history).isEqualTo("DONE");
+			assertThat(takeover.path("worker").asString()).isEqualTo("drill-pair-two");
+			assertThat(Instant.parse(takeover.path("startedAt").asString()))
+				.isAfter(Instant.parse(abandoned.path("leaseUntil").asString()));
+		}
+
+		// and no step ran twice at the same time, an unfinished attempt counting until its lease ran out, nor finished twice
 		assertThat(overlappingAttempts(workflows)).as("attempts of one step that ran at the same time").isEmpty();
 		assertThat(stepsDoneTwice(workflows)).as("steps that finished twice").isEmpty();
 	}
@@ -94,30 +114,44 @@ class DrillTwoInstancesIntegrationTests {
 		Instances.receipts(instance).publish(ret.order().orderNumber(), ret.rmaNumber(), 1, ret.allReceived());
 	}
 
-	/** Refund submissions an instance holds the lease of and has not finished: in flight at the provider. */
-	private static long refundsInFlightOn(String instanceId, List<UUID> workflows) {
+	/**
+	 * The returns whose refund an attempt of the instance is submitting right now, with its request
+	 * held at the provider: an unfinished attempt of the step, its refund's idempotency key among the
+	 * held requests'.
+	 */
+	private static List<UUID> refundsAtTheProviderFrom(String instanceId, List<UUID> workflows, List<String> heldKeys) {
+		if (heldKeys.isEmpty()) {
+			return List.of();
+		}
 		return Instances.database()
 			.sql("""
-					SELECT count(*) FROM workflow_step
-					WHERE lease_owner = :owner AND status IN ('PENDING', 'PARKED') AND step = :step
-						AND workflow_id IN (:workflows)""")
+					SELECT DISTINCT s.workflow_id FROM workflow_attempt a
+					JOIN workflow_step s ON s.id = a.step_id
+					JOIN refund r ON r.return_id = s.workflow_id
+					WHERE a.worker = :owner AND a.finished_at IS NULL AND s.step = :step
+						AND s.workflow_id IN (:workflows) AND r.idempotency_key IN (:keys)""")
 			.param("owner", instanceId)
 			.param("step", ReturnWorkflow.SUBMIT_REFUND)
 			.param("workflows", workflows)
-			.query(Long.class)
-			.single();
+			.param("keys", heldKeys)
+			.query(UUID.class)
+			.list();
 	}
 
-	/** Pairs of recorded attempts of one step whose run times overlap. */
+	/**
+	 * Pairs of recorded attempts of one step whose run times overlap. An attempt that never
+	 * finished (its instance crashed) may have run until its lease ran out: that is its end here.
+	 */
 	private static List<Map<String, Object>> overlappingAttempts(List<UUID> workflows) {
 		return Instances.database()
 			.sql("""
-					SELECT s.workflow_id, s.step, a.attempt, b.attempt AS other_attempt
+					SELECT s.workflow_id, s.step, a.attempt, a.worker, b.attempt AS other_attempt, b.worker AS other_worker
 					FROM workflow_attempt a
 					JOIN workflow_attempt b ON b.step_id = a.step_id AND b.id > a.id
 					JOIN workflow_step s ON s.id = a.step_id
 					WHERE s.workflow_id IN (:workflows)
-						AND a.started_at < b.finished_at AND b.started_at < a.finished_at""")
+						AND a.started_at < coalesce(b.finished_at, b.lease_until)
+						AND b.started_at < coalesce(a.finished_at, a.lease_until)""")
 			.param("workflows", workflows)
 			.query()
 			.listOfRows();

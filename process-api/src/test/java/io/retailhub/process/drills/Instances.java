@@ -6,13 +6,10 @@ import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ProcessApiInstances;
 import io.retailhub.process.e2e.ProcessApiInstances.Deployment;
 import io.retailhub.process.e2e.WarehouseReceipts;
-import io.retailhub.sandbox.infra.LocalPostgres;
-import io.retailhub.sandbox.infra.SharedInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -43,9 +40,6 @@ final class Instances {
 
 	/** The deployment's database, read from the test: it outlives every instance, crashed ones included. */
 	static JdbcClient database() {
-		LocalPostgres postgres = SharedInfrastructure.postgres();
-		postgres.createDatabaseIfMissing(DRILLS.database());
-		return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(DRILLS.database()), postgres.username(),
-				postgres.password()));
+		return ProcessApiInstances.database(DRILLS);
 	}
 }

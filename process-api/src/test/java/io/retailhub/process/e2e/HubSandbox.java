@@ -75,8 +75,15 @@ public final class HubSandbox {
 		backendBean(Faults.class).inject(backend, new Fault(0, 0, 503, true, null));
 	}
 
+	/** Faults cleared and every held request let go. */
 	public static void heal() {
 		backendBean(Faults.class).clearAll();
+		WORLD.held().releaseAll();
+	}
+
+	/** Where a test holds requests to the backends until it releases them. */
+	public static HeldRequests held() {
+		return WORLD.held();
 	}
 
 	/** How many refunds the payment provider holds for a PaymentIntent, seeded ones included. */

@@ -58,6 +58,11 @@ public final class ProcessApi {
 			.toEntity(JsonNode.class);
 	}
 
+	/** {@code POST /returns/{id}/resume}: a person decided about a return that required action. */
+	public ResponseEntity<JsonNode> resume(Object id) {
+		return http.post().uri("/returns/{id}/resume", id).retrieve().toEntity(JsonNode.class);
+	}
+
 	public JsonNode workflow(Object id) {
 		return http.get().uri("/workflows/{id}", id).retrieve().body(JsonNode.class);
 	}

@@ -10,9 +10,12 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.retailhub.process.ProcessApiApplication;
+import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Whole process-api instances started and stopped by a test, as a deployment would run them:
@@ -74,6 +77,19 @@ public final class ProcessApiInstances {
 		return ProcessApiApplication.builder().run(args.toArray(String[]::new));
 	}
 
+	/** The deployment's database, read from the test: it outlives every instance, stopped and crashed ones included. */
+	public static JdbcClient database(Deployment deployment) {
+		return JdbcClient.create(dataSource(deployment));
+	}
+
+	/** Connections to the deployment's database, for a test of its own. */
+	public static DataSource dataSource(Deployment deployment) {
+		LocalPostgres postgres = SharedInfrastructure.postgres();
+		postgres.createDatabaseIfMissing(deployment.database());
+		return new DriverManagerDataSource(postgres.jdbcUrl(deployment.database()), postgres.username(),
+				postgres.password());
+	}
+
 	public static int port(ConfigurableApplicationContext instance) {
 		return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
 	}
@@ -85,12 +101,23 @@ public final class ProcessApiInstances {
 	 * is closed. Calls already sent to the backends go on there, as they would after a real crash.
 	 */
 	public static void crash(ConfigurableApplicationContext instance) {
+		crash(instance, () -> {
+		});
+	}
+
+	/**
+	 * {@link #crash(ConfigurableApplicationContext) Crashes} the instance, running {@code meanwhile}
+	 * once its connections are cut and before its context closes: where a test lets go the calls
+	 * it held at a backend, so that they finish there after the instance died, unanswered.
+	 */
+	public static void crash(ConfigurableApplicationContext instance, Runnable meanwhile) {
 		try {
 			instance.getBean(DataSource.class).unwrap(HikariDataSource.class).close();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("process-api's data source is not a Hikari pool", ex);
 		}
+		meanwhile.run();
 		instance.close();
 	}
 }

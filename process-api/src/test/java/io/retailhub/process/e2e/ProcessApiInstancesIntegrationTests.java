@@ -6,14 +6,14 @@ import java.util.List;
 
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
+import io.retailhub.sandbox.backends.faults.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
@@ -34,7 +34,6 @@ class ProcessApiInstancesIntegrationTests {
 	@AfterEach
 	void stop() {
 		instances.forEach(ConfigurableApplicationContext::close);
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
 		HubSandbox.heal();
 	}
 
@@ -61,22 +60,51 @@ class ProcessApiInstancesIntegrationTests {
 			.path("rmaNumber")
 			.asString();
 
-		// when the parcel arrives, and the instance stops while the payment provider is still working on the refund
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(new RefundBehavior("succeeded", null, 2_500L));
+		// when the parcel arrives, and the instance is stopped while the refund request is held at the payment provider
+		HeldRequests.Hold refund = HubSandbox.held().holdRequests(Backend.PAYMENT, "POST", "/v1/refunds");
 		receipts(first).publish(order.orderNumber(), rma, 1,
 				List.of(WarehouseReceipts.Line.allGood(line.itemNumber(), line.sku(), 1)));
-		await().atMost(PATIENCE)
-			.until(() -> api.workflow(id).path("refundStatus").asString(), "SUBMITTED"::equals);
+		refund.awaitHeld(1);
 		first.close();
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
 
-		// then another instance takes over and finishes, with one refund at the payment provider
+		// then the stop interrupted the refund step: the stopped instance started it and did not finish it,
+		// and nothing was refunded yet
+		JdbcClient database = ProcessApiInstances.database(ProcessApiInstances.INSTANCES);
+		assertThat(database.sql("SELECT status FROM workflow_step WHERE workflow_id = CAST(:id AS uuid) AND step = :step")
+			.param("id", id)
+			.param("step", "refund.submit")
+			.query(String.class)
+			.single()).isIn("PENDING", "PARKED");
+		assertThat(database.sql("""
+				SELECT a.worker, a.outcome FROM workflow_attempt a JOIN workflow_step s ON s.id = a.step_id
+				WHERE s.workflow_id = CAST(:id AS uuid) AND s.step = :step""")
+			.param("id", id)
+			.param("step", "refund.submit")
+			.query()
+			.listOfRows()).isNotEmpty().allSatisfy(attempt -> {
+				assertThat(attempt.get("worker")).isEqualTo("first");
+				assertThat(attempt.get("outcome")).isNotEqualTo("DONE");
+			});
+		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore);
+
+		// when the provider makes the refund it was asked for, and another instance starts
+		refund.releaseAndAwaitServed();
+		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore + 1);
 		ConfigurableApplicationContext second = start("second");
 		ProcessApi takeover = new ProcessApi(ProcessApiInstances.port(second));
+
+		// then it takes over and finishes, finding the refund the stopped instance asked for: one refund at the provider
 		JsonNode closed = await().atMost(PATIENCE)
 			.until(() -> takeover.returnOf(id), r -> r.path("status").asString().equals("CLOSED"));
 		assertThat(closed.path("refundAmount").path("amount").decimalValue()).isPositive();
 		assertThat(HubSandbox.refundsAtPayment(order.paymentIntentId())).isEqualTo(refundsBefore + 1);
+		JsonNode finished = StepHistory.last(StepHistory.of(takeover.workflow(id), "refund.submit"));
+		assertThat(finished.path("worker").asString()).isEqualTo("second");
+		assertThat(finished.path("outcome").asString()).isEqualTo("DONE");
+		assertThat(takeover.workflow(id).path("timeline"))
+			.filteredOn(t -> t.path("kind").asString().equals("refund.succeeded"))
+			.singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("found by reference"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,7 +17,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what is on a topic right now, from the beginning, as a downstream consumer would. */
+/**
+ * Reads what is on a topic right now, from the beginning, as a downstream consumer would: every
+ * record up to the topic's end offsets as they were when the read began, or an exception. It never
+ * answers with part of the topic, so "nothing of this kind was published" is a check that holds.
+ */
 public final class PublishedEvents {
 
 	private PublishedEvents() {
@@ -34,9 +39,13 @@ public final class PublishedEvents {
 			.toList();
 	}
 
+	/** How long reading a topic up to its end may take before the read fails. */
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
 	/**
 	 * Every record on the topic with this key, as it is on the broker (headers and value bytes),
 	 * in partition order: for checks on exactly what a producer sent, dead letters included.
+	 * @throws IllegalStateException when the topic could not be read up to its end offsets in time
 	 */
 	public static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
 		Properties config = new Properties();
@@ -54,8 +63,12 @@ public final class PublishedEvents {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("read " + topic + " only up to " + positions(consumer, partitions)
+							+ " of its end offsets " + end + " in " + PATIENCE + ": what it holds is unknown");
+				}
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					if (key.equals(record.key())) {
 						records.add(record);
@@ -64,6 +77,10 @@ public final class PublishedEvents {
 			}
 		}
 		return records;
+	}
+
+	private static Map<TopicPartition, Long> positions(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions) {
+		return partitions.stream().collect(Collectors.toMap(p -> p, consumer::position));
 	}
 
 	/** A header's value as UTF-8 text, null when the record has none. */

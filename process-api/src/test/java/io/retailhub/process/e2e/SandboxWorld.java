@@ -44,6 +44,8 @@ public final class SandboxWorld implements AutoCloseable {
 
 	private final List<String> sandboxArguments;
 
+	private final HeldRequests held = new HeldRequests();
+
 	private ConfigurableApplicationContext backends;
 
 	private ConfigurableApplicationContext systemApi;
@@ -76,7 +78,9 @@ public final class SandboxWorld implements AutoCloseable {
 				args.add(AUTO_RECEIVE + "=0s");
 			}
 			args.addAll(sandboxArguments);
-			backends = SandboxBackendsApplication.builder().run(args.toArray(String[]::new));
+			backends = SandboxBackendsApplication.builder()
+				.initializers(context -> context.getBeanFactory().registerSingleton("heldRequests", held))
+				.run(args.toArray(String[]::new));
 			Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sandbox-world-shutdown"));
 		}
 		return backends;
@@ -117,6 +121,12 @@ public final class SandboxWorld implements AutoCloseable {
 	/** The sandbox's root, where its admin API lives. */
 	public String sandboxUrl() {
 		return "http://localhost:" + backends().getEnvironment().getProperty("local.server.port");
+	}
+
+	/** Where a test holds this world's backend requests until it releases them (a filter in front of the backends). */
+	public HeldRequests held() {
+		backends();
+		return held;
 	}
 
 	public <T> T backendBean(Class<T> type) {

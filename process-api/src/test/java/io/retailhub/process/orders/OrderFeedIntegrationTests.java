@@ -147,10 +147,22 @@ class OrderFeedIntegrationTests {
 		ConfigurableApplicationContext second = ProcessApiInstances.start("order-feed-test-2", ORDERS);
 		try {
 			List<String> orders = List.of("WEB-FEED-4A", "WEB-FEED-4B", "WEB-FEED-4C", "WEB-FEED-4D");
+			double confirmedBefore = confirmed(instance) + confirmed(second);
 
 			orders.forEach(order -> place(order, List.of(line(products().get(1), 1, BigDecimal.ZERO))));
-
 			orders.forEach(OrderFeedIntegrationTests::awaitOnlyConfirmation);
+
+			// both instances go on polling, each reading the orders again within the overlap
+			double firstPolls = polls(instance, "success");
+			double secondPolls = polls(second, "success");
+			await().atMost(Duration.ofSeconds(40))
+				.until(() -> polls(instance, "success") >= firstPolls + 3 && polls(second, "success") >= secondPolls + 3);
+
+			// and still every order is confirmed once: on Kafka, and by one of the two
+			for (String order : orders) {
+				assertThat(confirmations(order)).as(order).hasSize(1);
+			}
+			assertThat(confirmed(instance) + confirmed(second) - confirmedBefore).isEqualTo(orders.size());
 		}
 		finally {
 			second.close();
@@ -168,7 +180,7 @@ class OrderFeedIntegrationTests {
 		return result.get();
 	}
 
-	/** Waits for the order's confirmation on Kafka, then for a moment more: there is exactly one. */
+	/** Waits for the order's confirmation on Kafka: there is exactly one so far. */
 	private static ConsumerRecord<String, byte[]> awaitOnlyConfirmation(String orderId) {
 		await().atMost(Duration.ofSeconds(40)).until(() -> !confirmations(orderId).isEmpty());
 		List<ConsumerRecord<String, byte[]>> records = confirmations(orderId);
@@ -184,11 +196,21 @@ class OrderFeedIntegrationTests {
 	}
 
 	private static double polls(String outcome) {
-		return instance.getBean(MeterRegistry.class)
+		return polls(instance, outcome);
+	}
+
+	/** Polls of one instance by outcome; "success" only when it held the cursor and read ERP's changes. */
+	private static double polls(ConfigurableApplicationContext feed, String outcome) {
+		return feed.getBean(MeterRegistry.class)
 			.get("retailhub.order.feed.polls")
 			.tag("outcome", outcome)
 			.counter()
 			.count();
+	}
+
+	/** Orders one instance confirmed. */
+	private static double confirmed(ConfigurableApplicationContext feed) {
+		return feed.getBean(MeterRegistry.class).get("retailhub.orders.confirmed").counter().count();
 	}
 
 	private static void place(String orderNumber, List<Map<String, Object>> lines) {

@@ -7,14 +7,14 @@ import java.util.function.Predicate;
 
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
-import io.retailhub.sandbox.backends.payment.PaymentLedger;
-import io.retailhub.sandbox.backends.payment.RefundBehavior;
+import io.retailhub.sandbox.backends.faults.Backend;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -129,24 +129,27 @@ class ReturnLifecycleIntegrationTests {
 
 	@Test
 	void paysOnceWhenThePaymentAnswerIsLostToATimeout() {
-		// given an authorized return and a payment provider that answers after the hub stopped waiting
+		// given an authorized return, and a payment provider that makes refunds but holds back its answers
 		Authorized ret = authorizedReturn(1);
 		int refundsBefore = HubSandbox.refundsAtPayment(ret.order().paymentIntentId());
-		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(new RefundBehavior("succeeded", null, 4_000L));
+		HeldRequests.Hold answers = HubSandbox.held().holdAnswers(Backend.PAYMENT, "POST", "/v1/refunds");
 
-		// when the parcel arrives
+		// when the parcel arrives and the provider makes the refund, its answer still held back
 		warehouse.publish(ret.order().orderNumber(), ret.rma(), 1,
 				List.of(WarehouseReceipts.Line.allGood(ret.line().itemNumber(), ret.line().sku(), 1)));
+		answers.awaitHeld(1);
+		assertThat(HubSandbox.refundsAtPayment(ret.order().paymentIntentId())).isEqualTo(refundsBefore + 1);
 
-		// then the refund was sent again only after asking the provider, and paid once
-		await().atMost(PATIENCE)
-			.until(() -> api.workflow(ret.id()), w -> w.path("refundStatus").asString().equals("QUEUED")
-					|| w.path("refundStatus").asString().equals("UNKNOWN")
-					|| w.path("returnStatus").asString().equals("CLOSED"));
-		HubSandbox.backendBean(PaymentLedger.class).resetRefundBehavior();
+		// then the hub stops waiting, asks the provider before sending it again, finds it, and has paid once
 		awaitReturn(ret.id(), r -> r.path("status").asString().equals("CLOSED"));
-		JsonNode refund = api.refund(api.workflow(ret.id()).path("refundId").asString());
+		JsonNode workflow = api.workflow(ret.id());
+		JsonNode refund = api.refund(workflow.path("refundId").asString());
 		assertThat(refund.path("submissions").asInt()).isGreaterThan(1);
+		assertThat(workflow.path("timeline"))
+			.filteredOn(t -> t.path("kind").asString().equals("refund.succeeded"))
+			.singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("found by reference"));
+		answers.releaseAndAwaitServed();
 		assertThat(HubSandbox.refundsAtPayment(ret.order().paymentIntentId())).isEqualTo(refundsBefore + 1);
 	}
 

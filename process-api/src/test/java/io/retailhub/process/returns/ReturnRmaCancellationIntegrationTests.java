@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
@@ -16,11 +17,13 @@ import io.retailhub.sandbox.backends.erp.ErpEffects;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -33,7 +36,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A canceled or expired return cancels its RMA in ERP ({@code return.cancel-rma}): the items are
  * rejected once, the warehouse then refuses the parcel, an ERP outage only delays it, and an RMA
- * created after the cancel (the two raced) is canceled too.
+ * created after the cancel (the two raced) is canceled too. ERP's other answers: 409 (the warehouse
+ * received the parcel first: the RMA stays open, the return requires action), 404 (ERP does not
+ * know the RMA) and any other refusal (the step fails, for a person to close the RMA).
  */
 @ReturnsIntegrationTest
 class ReturnRmaCancellationIntegrationTests {
@@ -43,7 +48,20 @@ class ReturnRmaCancellationIntegrationTests {
 	@Autowired
 	ProcessApi api;
 
+	@Autowired
+	ReturnCaseRepository returns;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	final ErpEffects erp = HubSandbox.backendBean(ErpEffects.class);
+
+	StoredReturns storedReturns;
+
+	@BeforeEach
+	void storedReturns() {
+		storedReturns = new StoredReturns(returns, transactionManager);
+	}
 
 	@Test
 	void cancelingAReturnRejectsItsRmaInErpOnce() {
@@ -129,6 +147,69 @@ class ReturnRmaCancellationIntegrationTests {
 		assertThat(erp.changesOf(rma)).isEqualTo(1);
 		assertThat(api.returnOf(id).path("status").asString()).isEqualTo("CANCELED");
 		assertThat(timeline(id, "return.rma-cancel-scheduled")).as("the RMA arrived after the cancel").hasSize(1);
+	}
+
+	@Test
+	void leavesTheRmaOpenWhenTheWarehouseReceivedTheParcelBeforeItWasCanceled() {
+		// given an authorized return the customer cancels, with ERP holding the rejection of the RMA's items
+		Authorized ret = authorizedReturn();
+		HeldRequests.Hold rejection = HubSandbox.held()
+			.holdRequests(Backend.ERP, "POST", t -> t.contains("API_CUSTOMER_RETURN_SRV") && t.contains(ret.rma()));
+		assertThat(api.cancel(ret.id()).getBody().path("status").asString()).isEqualTo("CANCELED");
+		rejection.awaitHeld(1);
+
+		// when the warehouse receives the parcel meanwhile, and its receipt reaches the hub through the webhook
+		HubSandbox.receiveParcel(ret.rma());
+
+		// then the canceled return requires action: a parcel is in the warehouse, and nothing is refunded
+		JsonNode requiresAction = awaitReturn(ret.id(), r -> r.path("status").asString().equals("REQUIRES_ACTION"));
+		assertThat(requiresAction.path("actionFromStatus").asString()).isEqualTo("CANCELED");
+		assertThat(timeline(ret.id(), "return.requires-action")).singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("CANCELED"));
+		assertThat(api.workflow(ret.id()).path("refundId").isNull()).isTrue();
+
+		// when ERP gets to the rejection, then it refuses it (the items are received): the system API answers 409,
+		// the step is done, the RMA stays open and nothing of it was rejected
+		rejection.releaseAndAwaitServed();
+		awaitStep(ret.id(), "DONE");
+		assertThat(timeline(ret.id(), "return.rma-cancel-skipped")).singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("warehouse received"));
+		assertThat(timeline(ret.id(), "return.rma-canceled")).isEmpty();
+		assertThat(rmaStatus(ret.rma())).isNotEqualTo("REJECTED");
+		assertThat(erp.changesOf(ret.rma())).isZero();
+	}
+
+	@Test
+	void skipsAnRmaErpDoesNotKnow() {
+		// given an authorized return whose RMA ERP has never issued
+		ReturnCase stored = storedReturns.authorized(DemoOrders.freshReturnable(), StoredReturns.unknownRma());
+
+		// when the customer cancels it
+		assertThat(api.cancel(stored.id()).getBody().path("status").asString()).isEqualTo("CANCELED");
+
+		// then canceling the RMA answers 404, and the step is done with the reason in the timeline
+		awaitStep(stored.id().toString(), "DONE");
+		assertThat(timeline(stored.id().toString(), "return.rma-cancel-skipped")).singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("does not know the RMA"));
+		assertThat(timeline(stored.id().toString(), "return.rma-canceled")).isEmpty();
+	}
+
+	@Test
+	void failsVisiblyWhenErpRefusesToCancelTheRma() {
+		// given an authorized return, and an ERP that refuses every request (400)
+		Authorized ret = authorizedReturn();
+		HubSandbox.backendBean(Faults.class).inject(Backend.ERP, new Fault(0, 0, 400, true, null));
+
+		// when the customer cancels it
+		assertThat(api.cancel(ret.id()).getBody().path("status").asString()).isEqualTo("CANCELED");
+
+		// then the step fails at once, and the timeline tells a person to close the RMA in ERP
+		JsonNode failed = awaitStep(ret.id(), "FAILED");
+		assertThat(failed.path("attempts").asInt()).isEqualTo(1);
+		assertThat(timeline(ret.id(), "return.rma-cancel-failed")).singleElement()
+			.satisfies(t -> assertThat(t.path("detail").asString()).contains("a person must close it in ERP"));
+		assertThat(erp.changesOf(ret.rma())).isZero();
+		assertThat(api.returnOf(ret.id()).path("status").asString()).isEqualTo("CANCELED");
 	}
 
 	private record Authorized(String id, String rma) {

@@ -23,25 +23,29 @@ public class ScriptedStepHandler implements StepHandler {
 
 	private final String worker;
 
-	private final Map<UUID, ConcurrentLinkedQueue<Function<StepExecution, StepResult>>> scripts = new ConcurrentHashMap<>();
+	private final Map<UUID, ConcurrentLinkedQueue<Function<StepExecution, StepResult>>> scripts;
 
 	private final Map<UUID, List<Execution>> executions;
 
-	private final Map<UUID, String> exhausted = new ConcurrentHashMap<>();
+	private final Map<UUID, String> exhausted;
 
 	public ScriptedStepHandler(String step) {
-		this(step, "context", new ConcurrentHashMap<>());
+		this(step, "context", new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
-	/** A handler for another worker that shares this one's record of executions. */
+	/** A handler for another worker that follows this one's scripts and shares its record of executions. */
 	public ScriptedStepHandler sharingExecutionsAs(String worker) {
-		return new ScriptedStepHandler(this.step, worker, this.executions);
+		return new ScriptedStepHandler(this.step, worker, this.scripts, this.executions, this.exhausted);
 	}
 
-	private ScriptedStepHandler(String step, String worker, Map<UUID, List<Execution>> executions) {
+	private ScriptedStepHandler(String step, String worker,
+			Map<UUID, ConcurrentLinkedQueue<Function<StepExecution, StepResult>>> scripts,
+			Map<UUID, List<Execution>> executions, Map<UUID, String> exhausted) {
 		this.step = step;
 		this.worker = worker;
+		this.scripts = scripts;
 		this.executions = executions;
+		this.exhausted = exhausted;
 	}
 
 	/** The outcomes of the workflow's next attempts, in order; the last one answers every later attempt too. */

@@ -18,9 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies an attempt's result: in one transaction, checks the claim still holds, records the
- * attempt, applies the result's {@link TransactionWork} and moves the step on. If the work fails,
- * nothing of it commits; the attempt is then recorded as a retry on its own.
+ * Applies an attempt's result: in one transaction, checks the claim still holds, finishes the
+ * attempt's record with its outcome, applies the result's {@link TransactionWork} and moves the step
+ * on. If the work fails, nothing of it commits; the attempt is then finished as a retry on its own.
+ * An attempt whose claim was lost is finished as LEASE_LOST and changes nothing else.
  */
 @Component
 class StepCompleter {
@@ -49,18 +50,18 @@ class StepCompleter {
 	}
 
 	/**
+	 * @param attemptId the attempt's record, written when it started ({@link StepStore#startAttempt})
 	 * @param handler null when no handler knows the step
-	 * @param startedAt when the attempt's outside work began
 	 */
-	StepOutcome complete(StepClaim claim, StepHandler handler, StepResult result, Instant startedAt) {
+	StepOutcome complete(StepClaim claim, long attemptId, StepHandler handler, StepResult result) {
 		try {
-			return applyOnFreshState(claim, handler, result, startedAt);
+			return applyOnFreshState(claim, attemptId, handler, result);
 		}
 		catch (RuntimeException ex) {
 			log.warn("step {} of workflow {}: its result could not be applied; recording a retry", claim.step(),
 					claim.workflowId(), ex);
 			String error = "applying the result failed: " + describe(ex);
-			return this.transactions.execute(status -> apply(claim, null, StepResult.retry(error), startedAt));
+			return this.transactions.execute(status -> apply(claim, attemptId, null, StepResult.retry(error)));
 		}
 	}
 
@@ -70,11 +71,10 @@ class StepCompleter {
 	 * its own transaction, so running it again on fresh state is correct, and far cheaper than
 	 * recording a retry that repeats the step's outside work after a backoff.
 	 */
-	private StepOutcome applyOnFreshState(StepClaim claim, StepHandler handler, StepResult result,
-			Instant startedAt) {
+	private StepOutcome applyOnFreshState(StepClaim claim, long attemptId, StepHandler handler, StepResult result) {
 		for (int conflicts = 0;; conflicts++) {
 			try {
-				return this.transactions.execute(status -> apply(claim, handler, result, startedAt));
+				return this.transactions.execute(status -> apply(claim, attemptId, handler, result));
 			}
 			catch (RuntimeException ex) {
 				if (!isConcurrentUpdate(ex) || conflicts + 1 >= MAX_CONCURRENT_UPDATE_CONFLICTS) {
@@ -86,11 +86,13 @@ class StepCompleter {
 		}
 	}
 
-	private StepOutcome apply(StepClaim claim, StepHandler handler, StepResult result, Instant startedAt) {
+	private StepOutcome apply(StepClaim claim, long attemptId, StepHandler handler, StepResult result) {
 		Optional<StepStatus> current = this.store.lockIfStillClaimed(claim);
 		if (current.isEmpty()) {
 			log.warn("step {} of workflow {}: lease lost (expired or canceled) before completion; result discarded",
 					claim.step(), claim.workflowId());
+			this.store.finishAttempt(attemptId, StepOutcome.LEASE_LOST.recorded(),
+					"the claim was lost (expired or canceled) before the attempt finished; its result was discarded");
 			return StepOutcome.LEASE_LOST;
 		}
 		int attempt = claim.attempts() + 1;
@@ -101,7 +103,7 @@ class StepCompleter {
 			effective = exhausted(claim, handler, retry.error());
 		}
 		if (effective instanceof StepResult.Done done) {
-			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.DONE.recorded(), null);
+			this.store.finishAttempt(attemptId, StepOutcome.DONE.recorded(), null);
 			done.work().apply();
 			this.store.markDone(claim, attempt);
 			this.store.recordTimeline(claim.workflowId(), "step.done",
@@ -111,7 +113,7 @@ class StepCompleter {
 		if (effective instanceof StepResult.Retry retry) {
 			String error = truncate(retry.error());
 			Duration delay = policy.backoff(attempt, ThreadLocalRandom.current()::nextDouble);
-			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.RETRY.recorded(), error);
+			this.store.finishAttempt(attemptId, StepOutcome.RETRY.recorded(), error);
 			retry.work().apply();
 			this.store.reschedule(claim, StepStatus.PENDING, attempt, delay, error, null);
 			log.info("step {} of workflow {}: attempt {} failed, retrying in {} ms: {}", claim.step(),
@@ -121,7 +123,7 @@ class StepCompleter {
 		if (effective instanceof StepResult.Park park) {
 			String reason = truncate(park.reason());
 			Duration delay = policy.backoff(attempt, ThreadLocalRandom.current()::nextDouble);
-			this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.PARKED.recorded(), reason);
+			this.store.finishAttempt(attemptId, StepOutcome.PARKED.recorded(), reason);
 			park.work().apply();
 			Instant nextAttemptAt = this.store.reschedule(claim, StepStatus.PARKED, attempt, delay, reason, reason);
 			park.rescheduled().apply(nextAttemptAt);
@@ -139,7 +141,7 @@ class StepCompleter {
 		}
 		StepResult.Fail fail = (StepResult.Fail) effective;
 		String error = truncate(fail.error());
-		this.store.recordAttempt(claim, attempt, startedAt, StepOutcome.FAILED.recorded(), error);
+		this.store.finishAttempt(attemptId, StepOutcome.FAILED.recorded(), error);
 		fail.work().apply();
 		this.store.markFailed(claim, attempt, error);
 		this.store.recordTimeline(claim.workflowId(), "step.failed",

@@ -81,14 +81,19 @@ class StepStore {
 			.list();
 	}
 
-	/** Extends the leases {@code owner} holds on running steps. */
+	/** Extends the leases {@code owner} holds on running steps, and with them their attempts'. */
 	void renew(String owner, Collection<UUID> stepIds, Duration lease) {
 		if (stepIds.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("""
-				UPDATE workflow_step SET lease_until = now() + CAST(:lease AS interval)
-				WHERE id = ANY(:ids) AND lease_owner = :owner""")
+				WITH renewed AS (
+					UPDATE workflow_step SET lease_until = now() + CAST(:lease AS interval)
+					WHERE id = ANY(:ids) AND lease_owner = :owner
+					RETURNING id, version, lease_until)
+				UPDATE workflow_attempt a SET lease_until = r.lease_until
+				FROM renewed r
+				WHERE a.step_id = r.id AND a.claim_version = r.version AND a.worker = :owner AND a.finished_at IS NULL""")
 			.param("lease", interval(lease))
 			.param("ids", stepIds.toArray(UUID[]::new))
 			.param("owner", owner)
@@ -130,15 +135,34 @@ class StepStore {
 			.single();
 	}
 
-	void recordAttempt(StepClaim claim, int attempt, Instant startedAt, String outcome, String error) {
+	/**
+	 * Records that an attempt starts, if the claim still holds: by whom, under which claim, until
+	 * when it holds the step, and when it started (the database's clock, like every time the
+	 * engine decides by).
+	 * @return the attempt's row, empty when the claim was lost before the attempt could start
+	 */
+	Optional<Long> startAttempt(StepClaim claim) {
+		return this.jdbc.sql("""
+				INSERT INTO workflow_attempt (step_id, attempt, worker, claim_version, started_at, lease_until)
+				SELECT id, :attempt, lease_owner, version, clock_timestamp(), lease_until FROM workflow_step
+				WHERE id = :id AND lease_owner = :owner AND version = :version
+				RETURNING id""")
+			.param("attempt", claim.attempts() + 1)
+			.param("id", claim.id())
+			.param("owner", claim.owner())
+			.param("version", claim.version())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Records how a started attempt ended; {@code error} null when it did not fail. */
+	void finishAttempt(long attemptId, String outcome, String error) {
 		this.jdbc.sql("""
-				INSERT INTO workflow_attempt (step_id, attempt, started_at, finished_at, outcome, error)
-				VALUES (:stepId, :attempt, :startedAt, clock_timestamp(), :outcome, :error)""")
-			.param("stepId", claim.id())
-			.param("attempt", attempt)
-			.param("startedAt", utc(startedAt))
+				UPDATE workflow_attempt SET finished_at = clock_timestamp(), outcome = :outcome, error = :error
+				WHERE id = :id""")
 			.param("outcome", outcome)
 			.param("error", error)
+			.param("id", attemptId)
 			.update();
 	}
 
@@ -213,14 +237,20 @@ class StepStore {
 		}
 		record Attempt(UUID stepId, StepView.StepAttempt attempt) {
 		}
+		// an unfinished attempt runs while its claim holds; once the claim is gone it never finishes
 		List<Attempt> attempts = this.jdbc.sql("""
-				SELECT a.step_id, a.attempt, a.started_at, a.finished_at, a.outcome, a.error
+				SELECT a.step_id, a.attempt, a.worker, a.started_at, a.finished_at, a.lease_until, a.error,
+					CASE WHEN a.outcome IS NOT NULL THEN a.outcome
+						WHEN s.lease_owner = a.worker AND s.version = a.claim_version AND s.lease_until >= now()
+							THEN 'RUNNING'
+						ELSE 'ABANDONED' END AS outcome
 				FROM workflow_attempt a JOIN workflow_step s ON s.id = a.step_id
-				WHERE s.workflow_id = :workflowId ORDER BY a.step_id, a.attempt, a.id""")
+				WHERE s.workflow_id = :workflowId ORDER BY a.step_id, a.started_at, a.id""")
 			.param("workflowId", workflowId)
 			.query((rs, row) -> new Attempt(rs.getObject("step_id", UUID.class),
-					new StepView.StepAttempt(rs.getInt("attempt"), instant(rs, "started_at"),
-							instant(rs, "finished_at"), rs.getString("outcome"), rs.getString("error"))))
+					new StepView.StepAttempt(rs.getInt("attempt"), rs.getString("worker"), instant(rs, "started_at"),
+							instant(rs, "finished_at"), instant(rs, "lease_until"), rs.getString("outcome"),
+							rs.getString("error"))))
 			.list();
 		return steps.stream()
 			.map(step -> new StepView(step.id(), step.workflowId(), step.workflowType(), step.step(), step.status(),

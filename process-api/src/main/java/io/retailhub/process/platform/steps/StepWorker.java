@@ -1,9 +1,9 @@
 package io.retailhub.process.platform.steps;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -113,17 +113,23 @@ final class StepWorker implements SmartLifecycle {
 
 	private void run(StepClaim claim) {
 		try (CorrelationContext.Scope scope = CorrelationContext.open(claim.correlationId())) {
-			Instant startedAt = Instant.now();
+			// recorded before anything is done, so that an attempt that never finishes stays visible
+			Optional<Long> attempt = this.store.startAttempt(claim);
+			if (attempt.isEmpty()) {
+				log.warn("step {} of workflow {}: the claim was lost before the attempt started; not run",
+						claim.step(), claim.workflowId());
+				return;
+			}
 			StepHandler handler = this.handlers.forStep(claim.step()).orElse(null);
 			StepResult result = handler == null
 					? StepResult.fail("No handler is registered for step '" + claim.step() + "' (workflow type "
 							+ claim.workflowType() + ")")
 					: execute(handler, claim);
-			StepOutcome outcome = this.completer.complete(claim, handler, result, startedAt);
+			StepOutcome outcome = this.completer.complete(claim, attempt.get(), handler, result);
 			this.metrics.attempt(claim.step(), outcome);
 		}
 		catch (RuntimeException ex) {
-			log.error("step {} of workflow {}: could not record the attempt; it runs again when the lease expires",
+			log.error("step {} of workflow {}: could not record the attempt; the step runs again when the lease expires",
 					claim.step(), claim.workflowId(), ex);
 		}
 		finally {

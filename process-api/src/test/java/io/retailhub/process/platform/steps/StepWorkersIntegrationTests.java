@@ -110,35 +110,55 @@ class StepWorkersIntegrationTests {
 
 	@Test
 	void stepOfACrashedWorkerIsTakenOverOnceItsLeaseExpires() {
-		// given a due step claimed by a worker that then crashed: its lease runs out in 300 ms
+		// given a due step claimed by a worker that started an attempt and then crashed: its lease runs out in 300 ms
 		UUID workflow = UUID.randomUUID();
-		long crashedVersion = inTransactionReturning(() -> {
+		StepClaim crashed = inTransactionReturning(() -> {
 			this.steps.schedule(workflow, WORKFLOW_TYPE, SCRIPTED_STEP, Instant.now());
-			return this.jdbc.sql("""
+			StepClaim claim = this.jdbc.sql("""
 					UPDATE workflow_step SET lease_owner = 'crashed-worker',
 						lease_until = now() + interval '300 milliseconds', version = version + 1
-					WHERE workflow_id = :workflow RETURNING version""")
+					WHERE workflow_id = :workflow
+					RETURNING id, workflow_id, workflow_type, step, attempts, due_at, version, status, lease_owner""")
 				.param("workflow", workflow)
-				.query(Long.class)
+				.query((rs, row) -> new StepClaim(rs.getObject("id", UUID.class), workflow, WORKFLOW_TYPE,
+						SCRIPTED_STEP, rs.getInt("attempts"), rs.getTimestamp("due_at").toInstant(),
+						rs.getLong("version"), StepStatus.valueOf(rs.getString("status")), null,
+						rs.getString("lease_owner")))
 				.single();
+			assertThat(this.store.startAttempt(claim)).isPresent();
+			return claim;
 		});
-		Instant leaseEnds = Instant.now().plusMillis(300);
+		long crashedAttempt = this.jdbc.sql("SELECT id FROM workflow_attempt WHERE step_id = :step")
+			.param("step", crashed.id())
+			.query(Long.class)
+			.single();
 
 		// when the lease expires, then another worker claims the step and runs it, once
 		StepView done = awaitStep(workflow, StepStatus.DONE);
 		assertThat(this.scripted.executions(workflow)).hasSize(1);
-		assertThat(done.history().get(0).startedAt()).isAfterOrEqualTo(leaseEnds.minusMillis(50));
+
+		// and the crashed attempt shows as abandoned, the takeover starting only after its lease ran out
+		// (both times are the database's: the claim compares the lease with the same clock)
+		assertThat(done.history()).hasSize(2);
+		StepView.StepAttempt abandoned = done.history().get(0);
+		StepView.StepAttempt takeover = done.history().get(1);
+		assertThat(abandoned.worker()).isEqualTo("crashed-worker");
+		assertThat(abandoned.outcome()).isEqualTo("ABANDONED");
+		assertThat(abandoned.finishedAt()).isNull();
+		assertThat(takeover.worker()).isNotEqualTo("crashed-worker");
+		assertThat(takeover.outcome()).isEqualTo("DONE");
+		assertThat(takeover.startedAt()).isAfter(abandoned.leaseUntil());
 
 		// and when the crashed worker comes back to complete its stale claim, its result is discarded
-		StepClaim stale = new StepClaim(done.id(), workflow, WORKFLOW_TYPE, SCRIPTED_STEP, 0, done.createdAt(),
-				crashedVersion, StepStatus.PENDING, null, "crashed-worker");
-		StepOutcome outcome = this.completer.complete(stale, this.scripted,
-				StepResult.fail("stale", () -> this.steps.recordTimeline(workflow, "test.stale", "must not commit")),
-				Instant.now());
+		StepOutcome outcome = this.completer.complete(crashed, crashedAttempt, this.scripted,
+				StepResult.fail("stale", () -> this.steps.recordTimeline(workflow, "test.stale", "must not commit")));
 		assertThat(outcome).isEqualTo(StepOutcome.LEASE_LOST);
 		StepView after = awaitStep(workflow, StepStatus.DONE);
 		assertThat(after.attempts()).isEqualTo(1);
 		assertThat(this.steps.timeline(workflow)).extracting(TimelineEntry::kind).doesNotContain("test.stale");
+		// and its attempt is finished as what it was: a late result that lost its lease
+		assertThat(after.history().get(0).outcome()).isEqualTo("LEASE_LOST");
+		assertThat(after.history().get(0).finishedAt()).isAfter(takeover.startedAt());
 	}
 
 	@Test
@@ -163,15 +183,29 @@ class StepWorkersIntegrationTests {
 		inTransaction(() -> this.steps.schedule(workflow, WORKFLOW_TYPE, SCRIPTED_STEP, Instant.now()));
 		await().atMost(PATIENCE).until(() -> this.scripted.executions(workflow).size() == 1);
 
-		// then its worker keeps renewing the lease: nobody else starts it meanwhile
+		// then its attempt is on record from the start, running under its worker's claim
+		StepView.StepAttempt started = this.steps.steps(workflow).get(0).history().get(0);
+		assertThat(started.outcome()).isEqualTo("RUNNING");
+		assertThat(started.worker()).isEqualTo(this.scripted.executions(workflow).get(0).worker());
+		assertThat(started.finishedAt()).isNull();
+
+		// and its worker keeps renewing the lease, the attempt's with it: nobody else starts it meanwhile
 		await().during(Duration.ofMillis(1200))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> this.scripted.executions(workflow).size() == 1);
+		StepView.StepAttempt stillRunning = this.steps.steps(workflow).get(0).history().get(0);
+		assertThat(stillRunning.outcome()).isEqualTo("RUNNING");
+		assertThat(stillRunning.leaseUntil()).isAfter(started.leaseUntil());
 
-		// and once it finishes, it is DONE after a single execution
+		// and once it finishes, it is DONE after a single execution, its one attempt finished
 		finish.countDown();
-		awaitStep(workflow, StepStatus.DONE);
+		StepView done = awaitStep(workflow, StepStatus.DONE);
 		assertThat(this.scripted.executions(workflow)).hasSize(1);
+		assertThat(done.history()).singleElement().satisfies(attempt -> {
+			assertThat(attempt.outcome()).isEqualTo("DONE");
+			assertThat(attempt.worker()).isEqualTo(started.worker());
+			assertThat(attempt.finishedAt()).isAfter(attempt.startedAt());
+		});
 	}
 
 	@Test
