@@ -47,12 +47,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 	 * An amount exactly as given: one with more decimals than the currency has (1.00001 USD) is
 	 * refused rather than rounded; trailing zeros (1.50000 USD) are fine. How the hub reads amounts
 	 * its callers send.
-	 * @throws IllegalArgumentException for a null, over-precise or out-of-range amount or a null
-	 * currency
+	 * @throws IllegalArgumentException for a missing, over-precise or out-of-range amount or a
+	 * missing currency
 	 */
 	public static Money exact(BigDecimal amount, Currency currency) {
-		Objects.requireNonNull(amount, "amount must not be null");
-		Objects.requireNonNull(currency, "currency must not be null");
+		if (amount == null || currency == null) {
+			throw new IllegalArgumentException(amount == null ? "amount is required" : "currency is required");
+		}
 		int digits = minorDigits(currency);
 		BigDecimal given = amount.scale() > digits ? amount.stripTrailingZeros() : amount;
 		if (given.scale() > digits) {
