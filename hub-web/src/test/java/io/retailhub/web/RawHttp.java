@@ -14,13 +14,13 @@ import java.util.Map;
  * what they must and refuse over-long headers, so the requests a server must refuse on its own
  * can only be sent this way. Each request closes its connection; the answer is read to the end.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private RawHttp() {
 	}
 
 	/** The answer to {@code GET <target>} with these extra header lines. */
-	static Answer get(int port, String target, String... headerLines) throws IOException {
+	public static Answer get(int port, String target, String... headerLines) throws IOException {
 		StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
 		for (String line : headerLines) {
 			request.append(line).append("\r\n");
@@ -29,7 +29,7 @@ final class RawHttp {
 		return send(port, request.toString());
 	}
 
-	static Answer send(int port, String request) throws IOException {
+	public static Answer send(int port, String request) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
@@ -41,7 +41,7 @@ final class RawHttp {
 	}
 
 	/** Status, headers (names in lower case) and body, chunked bodies joined. */
-	record Answer(int status, Map<String, String> headers, String body) {
+	public record Answer(int status, Map<String, String> headers, String body) {
 
 		static Answer parse(String raw) {
 			int end = raw.indexOf("\r\n\r\n");
@@ -75,7 +75,7 @@ final class RawHttp {
 			}
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 	}

@@ -429,6 +429,22 @@ public class SapErpAdapter {
 		return find(creditMemoRequests, id.value());
 	}
 
+	/**
+	 * Every credit memo request of the order (the ones created before the hub existed included),
+	 * so callers can tell what was already credited on it. An unknown order is a
+	 * {@link ResourceNotFoundException}.
+	 */
+	public List<CreditMemo> findCreditMemosOfOrder(OrderId orderId) {
+		return calls.read(Backends.ERP, () -> {
+			String salesOrder = salesOrderNumber(orderId);
+			return client.creditMemoRequests(SapFormats.eq("ReferenceSDDocument", salesOrder), ITEMS)
+				.results()
+				.stream()
+				.map(r -> SapMapping.readable(() -> SapMapping.creditMemo(r, orderId)))
+				.toList();
+		});
+	}
+
 	/** The credit memo request the hub created under this external reference. */
 	public Optional<CreditMemo> findCreditMemoByReference(String externalReference) {
 		return findByReference(creditMemoRequests, externalReference);
