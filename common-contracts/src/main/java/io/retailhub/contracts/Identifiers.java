@@ -20,7 +20,8 @@ public final class Identifiers {
 	public static final String PATTERN = "(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._:-]*";
 
 	/** What a value that breaks {@link #PATTERN} is told. */
-	public static final String PATTERN_MESSAGE = "must be letters, digits and . _ : - (starting with a letter or digit, no ..)";
+	public static final String PATTERN_MESSAGE = "must be letters, digits and . _ : - "
+			+ "(starting with a letter or digit, no ..)";
 
 	/** The longest typed ID (the events' JSON Schemas say the same). */
 	public static final int MAX_LENGTH = 64;

@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -82,19 +83,15 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(ProblemResponses.problem(ProblemType.INTERNAL_ERROR, ProblemResponses.INTERNAL_ERROR_DETAIL, request));
+		return respond(
+				ProblemResponses.problem(ProblemType.INTERNAL_ERROR, ProblemResponses.INTERNAL_ERROR_DETAIL, request));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		ex.getBindingResult()
-			.getFieldErrors()
-			.forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-		ex.getBindingResult()
-			.getGlobalErrors()
-			.forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+		addFieldErrors(ex.getBindingResult(), errors);
 		return asObject(ProblemResponses.invalid("Some fields are invalid.", errors, servlet(request)));
 	}
 
@@ -109,9 +106,7 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = new ArrayList<>();
 		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
 			if (result instanceof ParameterErrors body) {
-				body.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-				body.getGlobalErrors()
-					.forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+				addFieldErrors(body, errors);
 			}
 			else {
 				String name = parameterName(result.getMethodParameter());
@@ -119,6 +114,12 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 			}
 		}
 		return asObject(ProblemResponses.invalid("Some parameters are invalid.", errors, servlet(request)));
+	}
+
+	/** A body's errors by their paths ({@code lines[0].quantity}); class-level ones by the object's name. */
+	private static void addFieldErrors(Errors source, List<FieldError> errors) {
+		source.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+		source.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
 	}
 
 	/** The name the caller used: the header's, the query parameter's or the path variable's. */
@@ -222,7 +223,8 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 		problem.setStatus(statusCode.value());
 		if (ex instanceof MissingRequestHeaderException missing) {
 			problem.setDetail("Required header '" + missing.getHeaderName() + "' is missing.");
-			problem.setProperty(ProblemProperties.ERRORS, List.of(new FieldError(missing.getHeaderName(), "is required")));
+			problem.setProperty(ProblemProperties.ERRORS,
+					List.of(new FieldError(missing.getHeaderName(), "is required")));
 		}
 		if (ex instanceof MissingServletRequestParameterException missing) {
 			problem.setProperty(ProblemProperties.ERRORS,

@@ -19,7 +19,8 @@ import org.springframework.http.ProblemDetail;
 public class ProblemResponses {
 
 	/** What a 500 tells the caller: nothing of the failure, how to report it. */
-	public static final String INTERNAL_ERROR_DETAIL = "Something went wrong on our side; quote the correlation ID when reporting it.";
+	public static final String INTERNAL_ERROR_DETAIL = "Something went wrong on our side; "
+			+ "quote the correlation ID when reporting it.";
 
 	private final JsonMapper json;
 

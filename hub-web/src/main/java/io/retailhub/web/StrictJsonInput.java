@@ -49,8 +49,8 @@ class StrictJsonInput implements ServerHttpMessageConvertersCustomizer, Ordered 
 	static JsonMapper strict(JsonMapper application) {
 		return application.rebuild()
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-					DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Textual,
