@@ -64,7 +64,8 @@ class CreditMemoManagement {
 			Order order = erp.findOrder(command.orderId())
 				.orElseThrow(() -> new ResourceNotFoundException("order", command.orderId().value()));
 			List<CreditMemo> credited = erp.findCreditMemosOfOrder(command.orderId());
-			boolean repeat = credited.stream().anyMatch(memo -> command.externalReference().equals(memo.externalReference()));
+			boolean repeat = credited.stream()
+				.anyMatch(memo -> command.externalReference().equals(memo.externalReference()));
 			if (!repeat) {
 				requireFits(command, order, credited);
 			}
