@@ -2,6 +2,7 @@ package io.retailhub.web;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -12,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -54,25 +56,23 @@ class StrictJsonInput implements ServerHttpMessageConvertersCustomizer, Ordered 
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Textual,
-					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Integer,
-					config -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+					refuse(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
+			.withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
+					CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
 			.withCoercionConfig(LogicalType.Float,
-					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Boolean,
-					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+					refuse(CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
+			.withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+					CoercionInputShape.String, CoercionInputShape.EmptyString))
 			.addMixIn(Money.class, ExactMoney.class)
 			.build();
+	}
+
+	private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+		return config -> {
+			for (CoercionInputShape shape : shapes) {
+				config.setCoercion(shape, CoercionAction.Fail);
+			}
+		};
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,26 +34,18 @@ class ServerErrorAnswersIntegrationTests {
 	int port;
 
 	static Stream<Arguments> requestsTomcatRefuses() {
-		String tenKilobytes = "a".repeat(10_000);
-		return Stream.of(Arguments.of("an encoded slash in the path", "/things/WEB%2F100001", ""),
-				Arguments.of("an encoded backslash in the path", "/things/WEB%5C100001", ""),
-				Arguments.of("an encoded NUL in the path", "/things/WEB%00100001", ""),
-				Arguments.of("a malformed escape in the path", "/things/WEB%zz", ""),
-				Arguments.of("a 10 kB path", "/things/" + tenKilobytes, ""),
-				Arguments.of("a 10 kB query", "/things/WEB-1?q=" + tenKilobytes, ""),
-				Arguments.of("a 10 kB header", "/things/WEB-1", "X-Padding: " + tenKilobytes));
+		return TomcatRefusals.under("/things");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("requestsTomcatRefuses")
 	void tomcatsOwnRefusalIsAProblemWithTheCorrelationId(String what, String target, String header)
 			throws IOException {
-		Answer answer = header.isEmpty() ? RawHttp.get(port, target) : RawHttp.get(port, target, header);
+		Answer answer = TomcatRefusals.send(port, target, header);
 
 		assertThat(answer.status()).isEqualTo(400);
-		JsonNode problem = assertProblem(answer, "invalid-request");
+		assertProblem(answer, "invalid-request");
 		assertThat(answer.body()).doesNotContain("<html").doesNotContain("Tomcat");
-		assertThat(problem.path("status").intValue()).isEqualTo(400);
 	}
 
 	@Test
@@ -110,11 +101,6 @@ class ServerErrorAnswersIntegrationTests {
 	}
 
 	private static JsonNode assertProblem(Answer answer, String type) {
-		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-		JsonNode problem = JsonMapper.shared().readTree(answer.body());
-		assertThat(problem.path("type").stringValue()).isEqualTo("https://retailhub.io/problems/" + type);
-		assertThat(problem.path("correlationId").stringValue()).isNotBlank()
-			.isEqualTo(answer.header("X-Correlation-Id"));
-		return problem;
+		return TomcatRefusals.assertProblem(answer, type);
 	}
 }

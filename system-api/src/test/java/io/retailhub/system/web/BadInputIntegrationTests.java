@@ -127,13 +127,7 @@ class BadInputIntegrationTests {
 		String effectsBefore = effects();
 		Map<String, Long> callsBefore = backendCalls();
 
-		ResponseEntity<String> response = http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", "bad-input-" + what.replaceAll("[^A-Za-z0-9]", "-"))
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = post(path, "bad-input-" + what.replaceAll("[^A-Za-z0-9]", "-"), body);
 
 		assertProblem(response, status, type, field);
 		assertThat(backendCalls()).isEqualTo(callsBefore);
@@ -158,13 +152,7 @@ class BadInputIntegrationTests {
 		String effectsBefore = effects();
 		Map<String, Long> writesBefore = writes(backendCalls());
 
-		ResponseEntity<String> response = http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", "bad-amount-" + what.replaceAll("[^A-Za-z0-9]", "-"))
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = post(path, "bad-amount-" + what.replaceAll("[^A-Za-z0-9]", "-"), body);
 
 		assertProblem(response, 422, "not-allowed-for-order", field);
 		assertThat(writes(backendCalls())).isEqualTo(writesBefore);
@@ -173,7 +161,7 @@ class BadInputIntegrationTests {
 
 	static Stream<Arguments> badParameters() {
 		return Stream.of(Arguments.of("dots in an order ID", "/api/system/v1/orders/WEB..100001", "orderId"),
-				Arguments.of("a colon-free but overlong customer ID", "/api/system/v1/customers/" + "1".repeat(65),
+				Arguments.of("a 65-character customer ID", "/api/system/v1/customers/" + "1".repeat(65),
 						"customerId"),
 				Arguments.of("dots in a case's external ID", "/api/system/v1/cases?externalId=case..1", "externalId"),
 				Arguments.of("a blank reference", "/api/system/v1/refunds?orderId=WEB-100001&reference=%20",
@@ -195,16 +183,20 @@ class BadInputIntegrationTests {
 	void anIdempotencyKeyOutsideTheIdentifierAlphabetIsRefusedNamingTheHeader() {
 		Map<String, Long> callsBefore = backendCalls();
 
-		ResponseEntity<String> response = http.post()
-			.uri(REFUNDS)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", "../refund 1")
-			.body(REFUND)
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = post(REFUNDS, "../refund 1", REFUND);
 
 		assertProblem(response, 400, "invalid-request", "Idempotency-Key");
 		assertThat(backendCalls()).isEqualTo(callsBefore);
+	}
+
+	private ResponseEntity<String> post(String path, String idempotencyKey, String body) {
+		return http.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", idempotencyKey)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
 	}
 
 	private static void assertProblem(ResponseEntity<String> response, int status, String type, String field) {

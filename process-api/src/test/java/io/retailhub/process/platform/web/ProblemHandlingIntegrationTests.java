@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.process.support.ProblemProbeController;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
-import io.retailhub.web.RawHttp;
 import io.retailhub.web.RawHttp.Answer;
+import io.retailhub.web.TomcatRefusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,13 +107,7 @@ class ProblemHandlingIntegrationTests {
 	}
 
 	static Stream<Arguments> requestsTomcatRefuses() {
-		String tenKilobytes = "r".repeat(10_000);
-		return Stream.of(Arguments.of("an encoded slash", "/api/process/v1/dead-letters/a%2Fb", ""),
-				Arguments.of("an encoded backslash", "/api/process/v1/returns/a%5Cb", ""),
-				Arguments.of("an encoded NUL", "/api/process/v1/returns/a%00b", ""),
-				Arguments.of("a 10 kB path", "/api/process/v1/returns/" + tenKilobytes, ""),
-				Arguments.of("a 10 kB query", "/api/process/v1/returns?orderId=" + tenKilobytes, ""),
-				Arguments.of("a 10 kB header", "/api/process/v1/returns?orderId=WEB-1", "Idempotency-Key: " + tenKilobytes));
+		return TomcatRefusals.under("/api/process/v1/returns");
 	}
 
 	/** Sent over a plain socket: HTTP clients would normalise or refuse these requests themselves. */
@@ -121,14 +115,10 @@ class ProblemHandlingIntegrationTests {
 	@MethodSource("requestsTomcatRefuses")
 	void aRequestTomcatRefusesIsAProblemWithTheCorrelationId(String what, String target, String header)
 			throws IOException {
-		Answer answer = header.isEmpty() ? RawHttp.get(this.port, target)
-				: RawHttp.get(this.port, target, header);
+		Answer answer = TomcatRefusals.send(this.port, target, header);
 
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.header("Content-Type")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JsonNode problem = this.json.readTree(answer.body());
-		assertThat(problem.path("type").asString()).isEqualTo("https://retailhub.io/problems/invalid-request");
-		assertThat(problem.path("correlationId").asString()).isNotBlank().isEqualTo(answer.header(Headers.CORRELATION_ID));
+		TomcatRefusals.assertProblem(answer, "invalid-request");
 	}
 
 	@Test
