@@ -3,6 +3,8 @@ package io.retailhub.system.web;
 import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import com.jayway.jsonpath.JsonPath;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
@@ -46,6 +48,8 @@ class ObservabilityIntegrationTests {
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/orders/{orderId}'].get")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/refunds'].post")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/cases/{id}/comments'].post")).isNotNull();
+		// the servlet container's error page is no operation of the API
+		assertThat(JsonPath.<Map<String, Object>>read(apiDocs, "$.paths")).doesNotContainKey("/error");
 		assertThat(get(http, "/swagger-ui/index.html").getStatusCode().value()).isEqualTo(200);
 	}
 
