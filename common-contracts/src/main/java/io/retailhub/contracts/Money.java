@@ -11,15 +11,56 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * An amount of money in one ISO 4217 currency. The amount always carries the currency's
  * number of minor digits (2 for USD and EUR, 0 for JPY, 3 for KWD), rounded half-up, so two
- * equal sums compare equal and nothing ever carries sub-cent noise.
+ * equal sums compare equal and nothing ever carries sub-cent noise. Its magnitude stays below
+ * 10<sup>15</sup> ({@link #MAX_INTEGER_DIGITS} digits before the point), so that it always fits
+ * in minor units as a {@code long} ({@link #toMinorUnits()}).
+ *
+ * <p>What a caller sends is read with {@link #exact}: an amount with more decimals than its
+ * currency has is refused there, never rounded.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+	/** Digits before the decimal point an amount may have: up to 999,999,999,999,999.999. */
+	public static final int MAX_INTEGER_DIGITS = 15;
+
+	/**
+	 * Decimals an amount may arrive with before it is rounded to its currency's: far more than any
+	 * arithmetic here produces, and few enough that rounding stays cheap.
+	 */
+	static final int MAX_SCALE = 32;
+
 	public Money {
 		Objects.requireNonNull(amount, "amount must not be null");
 		Objects.requireNonNull(currency, "currency must not be null");
+		// checked before rounding: setScale on 1e-999999999 or 1e999999999 would compute for ever
+		if (amount.scale() > MAX_SCALE) {
+			throw new IllegalArgumentException("amount must have at most " + MAX_SCALE + " decimals");
+		}
+		requireInRange(amount);
 		amount = amount.setScale(minorDigits(currency), RoundingMode.HALF_UP);
+		// again after rounding: 999999999999999.999 USD rounds up to 10^15
+		requireInRange(amount);
+	}
+
+	/**
+	 * An amount exactly as given: one with more decimals than the currency has (1.00001 USD) is
+	 * refused rather than rounded; trailing zeros (1.50000 USD) are fine. How the hub reads amounts
+	 * its callers send.
+	 * @throws IllegalArgumentException for a missing, over-precise or out-of-range amount or a
+	 * missing currency
+	 */
+	public static Money exact(BigDecimal amount, Currency currency) {
+		if (amount == null || currency == null) {
+			throw new IllegalArgumentException(amount == null ? "amount is required" : "currency is required");
+		}
+		int digits = minorDigits(currency);
+		BigDecimal given = amount.scale() > digits ? amount.stripTrailingZeros() : amount;
+		if (given.scale() > digits) {
+			throw new IllegalArgumentException(
+					"amount must have at most " + digits + " decimals in " + currency.getCurrencyCode());
+		}
+		return new Money(given, currency);
 	}
 
 	public static Money of(BigDecimal amount, String currencyCode) {
@@ -53,6 +94,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("unknown ISO 4217 currency: " + currencyCode);
+		}
+	}
+
+	private static void requireInRange(BigDecimal amount) {
+		if (amount.signum() != 0 && amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+			throw new IllegalArgumentException(
+					"amount must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
 		}
 	}
 

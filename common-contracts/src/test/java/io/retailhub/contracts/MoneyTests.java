@@ -55,4 +55,35 @@ class MoneyTests {
 		assertThat(total).isEqualTo(Money.of("54.97", "USD"));
 		assertThat(Money.of("80.00", "USD").times(new BigDecimal("0.15"))).isEqualTo(Money.of("12.00", "USD"));
 	}
+
+	@Test
+	void exactRefusesMoreDecimalsThanTheCurrencyHasInsteadOfRounding() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.exact(new BigDecimal("1.00001"), Money.currency("USD")))
+			.withMessageContaining("at most 2 decimals in USD");
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.exact(new BigDecimal("1500.5"), Money.currency("JPY")));
+		assertThat(Money.exact(new BigDecimal("1.50000"), Money.currency("USD"))).isEqualTo(Money.of("1.50", "USD"));
+		assertThat(Money.exact(new BigDecimal("1.001"), Money.currency("KWD")).amount()).isEqualByComparingTo("1.001");
+		assertThat(Money.exact(new BigDecimal("1E+2"), Money.currency("EUR")).amount().scale()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAmountsThatWouldNotFitInMinorUnits() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("99999999999999999999", "USD"))
+			.withMessageContaining("15 digits before the decimal point");
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1e308", "USD"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("-1e308", "USD"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("999999999999999.999", "USD"));
+		Money largest = Money.of("999999999999999.999", "KWD");
+		assertThat(largest.toMinorUnits()).isEqualTo(999_999_999_999_999_999L);
+		assertThatIllegalArgumentException().isThrownBy(() -> largest.plus(Money.of("0.001", "KWD")));
+	}
+
+	@Test
+	void refusesExtremeExponentsWithoutComputingThem() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1e999999999", "USD"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1e-999999999", "USD"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Money.exact(new BigDecimal("1e-999999999"), Money.currency("USD")));
+		assertThat(Money.of("0e999999999", "USD")).isEqualTo(Money.zero(Money.currency("USD")));
+	}
 }

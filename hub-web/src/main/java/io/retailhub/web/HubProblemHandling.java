@@ -1,6 +1,7 @@
 package io.retailhub.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,11 +12,14 @@ import io.retailhub.contracts.problems.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,10 +27,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -45,6 +56,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class HubProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(HubProblemHandling.class);
+
+	private static final String UNKNOWN_FIELD = "unknown field";
+
+	/** How Jackson's parser words a member that is there twice; it has no exception type of its own. */
+	private static final String DUPLICATE_MEMBER = "Duplicate Object property";
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex, HttpServletRequest request) {
@@ -67,32 +83,60 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(ProblemResponses.problem(ProblemType.INTERNAL_ERROR,
-				"Something went wrong on our side; quote the correlation ID when reporting it.", request));
+		return respond(
+				ProblemResponses.problem(ProblemType.INTERNAL_ERROR, ProblemResponses.INTERNAL_ERROR_DETAIL, request));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		ex.getBindingResult()
-			.getFieldErrors()
-			.forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-		ex.getBindingResult()
-			.getGlobalErrors()
-			.forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+		addFieldErrors(ex.getBindingResult(), errors);
 		return asObject(ProblemResponses.invalid("Some fields are invalid.", errors, servlet(request)));
 	}
 
+	/**
+	 * Constraints on parameters: a header, path variable or query parameter is named as the caller
+	 * wrote it; a body validated alongside them reports its fields by their paths, as it would
+	 * alone ({@link #handleMethodArgumentNotValid}).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		ex.getParameterValidationResults()
-			.forEach(result -> result.getResolvableErrors()
-				.forEach(e -> errors.add(new FieldError(result.getMethodParameter().getParameterName(),
-						e.getDefaultMessage()))));
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors body) {
+				addFieldErrors(body, errors);
+			}
+			else {
+				String name = parameterName(result.getMethodParameter());
+				result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
+			}
+		}
 		return asObject(ProblemResponses.invalid("Some parameters are invalid.", errors, servlet(request)));
+	}
+
+	/** A body's errors by their paths ({@code lines[0].quantity}); class-level ones by the object's name. */
+	private static void addFieldErrors(Errors source, List<FieldError> errors) {
+		source.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+		source.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+	}
+
+	/** The name the caller used: the header's, the query parameter's or the path variable's. */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+		if (variable != null && !variable.name().isEmpty()) {
+			return variable.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	@Override
@@ -104,26 +148,58 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 				return asObject(ProblemResponses.problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), servlet));
 			}
 		}
-		Throwable cause = ex.getCause();
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			return asObject(ProblemResponses.invalid("The request has a field this API does not know.",
-					List.of(new FieldError(path(unknown), "unknown field")), servlet));
-		}
-		if (cause instanceof ValueInstantiationException invalid
-				&& invalid.getCause() instanceof IllegalArgumentException iae) {
-			return asObject(ProblemResponses.invalid("Some fields are invalid.",
-					List.of(new FieldError(path(invalid), iae.getMessage())), servlet));
-		}
-		if (cause instanceof InvalidFormatException format) {
-			return asObject(ProblemResponses.invalid("Some fields are invalid.",
-					List.of(new FieldError(path(format), "has an invalid value")), servlet));
-		}
-		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-			return asObject(ProblemResponses.invalid("Some fields are invalid.",
-					List.of(new FieldError(path(mismatched), "has the wrong type")), servlet));
+		FieldError error = fieldError(ex.getCause());
+		if (error != null) {
+			return asObject(ProblemResponses.invalid(error.message().equals(UNKNOWN_FIELD)
+					? "The request has a field this API does not know." : "Some fields are invalid.", List.of(error),
+					servlet));
 		}
 		return asObject(ProblemResponses.problem(ProblemType.MALFORMED_REQUEST,
 				"The request body is not valid JSON for this operation.", servlet));
+	}
+
+	/** The field a body could not be read at, and why; null when the body is not JSON at all. */
+	private static FieldError fieldError(Throwable cause) {
+		if (cause instanceof StreamReadException read && read.processor() != null
+				&& read.getOriginalMessage() != null && read.getOriginalMessage().startsWith(DUPLICATE_MEMBER)) {
+			// StreamReadFeature.STRICT_DUPLICATE_DETECTION: the parser stopped on the second occurrence
+			return new FieldError(path(read.processor().streamReadContext().pathAsPointer()), "appears more than once");
+		}
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return new FieldError(path(unknown), UNKNOWN_FIELD);
+		}
+		if (cause instanceof ValueInstantiationException invalid
+				&& invalid.getCause() instanceof IllegalArgumentException iae) {
+			return new FieldError(path(invalid), iae.getMessage());
+		}
+		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+			return new FieldError(path(mismatched), expected(mismatched));
+		}
+		return null;
+	}
+
+	/** What a member should have been, by the type it is read into. */
+	private static String expected(MismatchedInputException ex) {
+		Class<?> type = ex.getTargetType();
+		if (type == null) {
+			return "has the wrong type";
+		}
+		if (type.isEnum()) {
+			return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+		}
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "must be a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class) {
+			return "must be a number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "must be true or false";
+		}
+		if (CharSequence.class.isAssignableFrom(type) || type.isRecord()) {
+			return "must be a string";
+		}
+		return ex instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type";
 	}
 
 	@Override
@@ -141,37 +217,55 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 		}
 		// Spring MVC's own errors (unknown path, wrong method, media type, missing parameter):
 		// keep their status and detail, give them the hub's type and the correlation ID.
-		ProblemType type = switch (statusCode.value()) {
-			case 404 -> ProblemType.NOT_FOUND;
-			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-			case 409 -> ProblemType.CONFLICT;
-			case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-			case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			default -> statusCode.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
-		};
+		ProblemType type = ProblemResponses.typeFor(statusCode.value());
 		String detail = own != null && own.getDetail() != null ? own.getDetail() : type.title();
-		if (ex instanceof MissingRequestHeaderException missing) {
-			detail = "Required header '" + missing.getHeaderName() + "' is missing.";
-		}
 		ProblemDetail problem = ProblemResponses.problem(type, detail, servlet(request));
 		problem.setStatus(statusCode.value());
+		if (ex instanceof MissingRequestHeaderException missing) {
+			problem.setDetail("Required header '" + missing.getHeaderName() + "' is missing.");
+			problem.setProperty(ProblemProperties.ERRORS,
+					List.of(new FieldError(missing.getHeaderName(), "is required")));
+		}
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			problem.setProperty(ProblemProperties.ERRORS,
+					List.of(new FieldError(missing.getParameterName(), "is required")));
+		}
 		return ResponseEntity.status(statusCode).headers(headers).body(problem);
 	}
 
+	/** {@code lines[0].quantity}, from the path Jackson reports. */
 	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference ref : ex.getPath()) {
 			if (ref.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(ref.getPropertyName());
+				member(path, ref.getPropertyName());
 			}
 			else if (ref.getIndex() >= 0) {
 				path.append('[').append(ref.getIndex()).append(']');
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/** {@code lines[0].quantity}, from a JSON pointer ({@code /lines/0/quantity}). */
+	private static String path(JsonPointer pointer) {
+		StringBuilder path = new StringBuilder();
+		for (JsonPointer segment = pointer; segment != null && !segment.matches(); segment = segment.tail()) {
+			if (segment.mayMatchElement()) {
+				path.append('[').append(segment.getMatchingIndex()).append(']');
+			}
+			else {
+				member(path, segment.getMatchingProperty());
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static void member(StringBuilder path, String name) {
+		if (!path.isEmpty()) {
+			path.append('.');
+		}
+		path.append(name);
 	}
 
 	private static HttpServletRequest servlet(WebRequest request) {

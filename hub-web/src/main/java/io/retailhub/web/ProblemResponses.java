@@ -18,6 +18,10 @@ import org.springframework.http.ProblemDetail;
 /** Builds the hub's problem+json bodies: stable type, human title, correlation ID, field errors. */
 public class ProblemResponses {
 
+	/** What a 500 tells the caller: nothing of the failure, how to report it. */
+	public static final String INTERNAL_ERROR_DETAIL = "Something went wrong on our side; "
+			+ "quote the correlation ID when reporting it.";
+
 	private final JsonMapper json;
 
 	public ProblemResponses(JsonMapper json) {
@@ -42,6 +46,21 @@ public class ProblemResponses {
 		return problem;
 	}
 
+	/**
+	 * The hub's problem type for a status that did not come with one of its own (Spring MVC's,
+	 * the servlet container's).
+	 */
+	public static ProblemType typeFor(int status) {
+		return switch (status) {
+			case 404 -> ProblemType.NOT_FOUND;
+			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+			case 409 -> ProblemType.CONFLICT;
+			case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+			case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			default -> status >= 400 && status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
+		};
+	}
+
 	/** The request's correlation ID as {@link CorrelationIdFilter} recorded it; null outside a request. */
 	public static Object correlationId(HttpServletRequest request) {
 		return request != null ? request.getAttribute(CorrelationIdFilter.ATTRIBUTE) : null;
@@ -53,5 +72,10 @@ public class ProblemResponses {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The problem as the JSON text of a problem+json body. */
+	String json(ProblemDetail problem) {
+		return json.writeValueAsString(problem);
 	}
 }

@@ -39,8 +39,10 @@ class ReturnWorkflowBackendRequestsIntegrationTests {
 	 * What one return workflow costs at ERP, with a CSRF token already held (steady state): the
 	 * refund is less than what the customer paid (a fee), so the credit memo request's amount is
 	 * written to its price condition (one MERGE, tunneled through POST, and two reads around it).
+	 * Three reads are the credit memo's check against its order (the order, its invoice items, the
+	 * credit memo requests referencing either).
 	 */
-	static final Map<String, Long> ERP_REQUESTS = Map.of("GET", 15L, "POST", 3L);
+	static final Map<String, Long> ERP_REQUESTS = Map.of("GET", 18L, "POST", 3L);
 
 	static final Map<String, Long> CRM_REQUESTS = Map.of("GET", 8L, "PATCH", 2L, "POST", 1L);
 
@@ -95,7 +97,7 @@ class ReturnWorkflowBackendRequestsIntegrationTests {
 				.formatted(order.orderNumber(), amount, order.currency(), returnNumber, returnNumber))
 			.retrieve()
 			.toEntity(String.class));
-		// refund.post-credit-memo
+		// refund.post-credit-memo: checked against the order and what ERP credited on it, then created
 		ok(send(api, HttpMethod.POST, "/credit-memos", """
 				{"externalReference":"CM-%s","orderId":"%s","returnAuthorizationId":"%s",
 				 "lines":[{"lineNumber":"%s","quantity":1,"amount":{"amount":%s,"currency":"%s"}}]}"""

@@ -2,6 +2,7 @@ package io.retailhub.contracts.commands;
 
 import java.util.List;
 
+import io.retailhub.contracts.Identifier;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * twice with the same key returns the first document. {@code returnAuthorizationId} may be null
  * for goodwill credits without a return.
  */
-public record CreateCreditMemo(@NotBlank @Size(max = 35) String externalReference, @NotNull OrderId orderId,
-		ReturnAuthorizationId returnAuthorizationId,
+public record CreateCreditMemo(@NotBlank @Size(max = 35) @Identifier String externalReference,
+		@NotNull OrderId orderId, ReturnAuthorizationId returnAuthorizationId,
 		@NotEmpty @Size(max = 100) List<@Valid @NotNull CreditMemoLineRequest> lines) {
 }

@@ -1,5 +1,6 @@
 package io.retailhub.contracts.commands;
 
+import io.retailhub.contracts.Identifier;
 import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderId;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,6 @@ import jakarta.validation.constraints.Size;
  * (for example the return ID) recorded with the provider; the idempotency key travels in the
  * {@code Idempotency-Key} header.
  */
-public record CreateRefund(@NotNull OrderId orderId, @NotNull Money amount, @NotBlank @Size(max = 64) String reference,
-		@Size(max = 500) String note) {
+public record CreateRefund(@NotNull OrderId orderId, @NotNull Money amount,
+		@NotBlank @Size(max = 64) @Identifier String reference, @Size(max = 500) String note) {
 }

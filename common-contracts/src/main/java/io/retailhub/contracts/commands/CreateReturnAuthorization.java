@@ -2,6 +2,7 @@ package io.retailhub.contracts.commands;
 
 import java.util.List;
 
+import io.retailhub.contracts.Identifier;
 import io.retailhub.contracts.OrderId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,6 @@ import jakarta.validation.constraints.Size;
  * Asks ERP for a customer return. {@code externalReference} is the caller's key: creating twice
  * with the same key returns the first document.
  */
-public record CreateReturnAuthorization(@NotBlank @Size(max = 35) String externalReference, @NotNull OrderId orderId,
-		@NotEmpty @Size(max = 100) List<@Valid @NotNull ReturnLineRequest> lines) {
+public record CreateReturnAuthorization(@NotBlank @Size(max = 35) @Identifier String externalReference,
+		@NotNull OrderId orderId, @NotEmpty @Size(max = 100) List<@Valid @NotNull ReturnLineRequest> lines) {
 }

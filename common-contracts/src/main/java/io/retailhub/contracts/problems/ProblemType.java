@@ -17,6 +17,12 @@ public enum ProblemType {
 	CONFLICT("conflict", "The request conflicts with the current state", 409),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used with different parameters", 409),
 	BACKEND_REJECTED("backend-rejected", "A backend system rejected the request", 422),
+	/**
+	 * Well-formed, but more than the order allows (an amount above what may still be refunded or
+	 * credited, another currency than the order's, a line the order does not have): checked
+	 * before any backend write, so nothing was changed. The {@code errors} name the fields.
+	 */
+	NOT_ALLOWED_FOR_ORDER("not-allowed-for-order", "The request does not fit the order", 422),
 	/** Nothing was sent to the backend, or only a read was: safe to try again later. */
 	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
 	/**

@@ -102,6 +102,15 @@ class EventSchemaTests {
 	}
 
 	@Test
+	void identifiersFollowTheIdentifierAlphabet() {
+		ObjectNode payload = (ObjectNode) EventJson.MAPPER.valueToTree(EventFixtures.refundOfTheShirtPosted());
+		payload.put("orderId", "WEB/100042");
+
+		assertThat(validator.violations(EventType.REFUND_POSTED, payload.toString()))
+			.anySatisfy(violation -> assertThat(violation).contains("/orderId"));
+	}
+
+	@Test
 	void moneyIsAClosedValue() {
 		ObjectNode payload = (ObjectNode) EventJson.MAPPER.valueToTree(EventFixtures.refundOfTheShirtPosted());
 		((ObjectNode) payload.path("amount")).put("negative", false);

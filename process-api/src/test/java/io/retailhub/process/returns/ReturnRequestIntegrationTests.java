@@ -1,19 +1,27 @@
 package io.retailhub.process.returns;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
 import static io.retailhub.process.e2e.ProcessApi.newKey;
@@ -27,6 +35,9 @@ class ReturnRequestIntegrationTests {
 
 	@Autowired
 	ProcessApi api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void createsAReturnAndAnswersWithItsState() {
@@ -129,6 +140,85 @@ class ReturnRequestIntegrationTests {
 		assertBadRequest(api.requestReturn(newKey(), Map.of("orderId", order.orderNumber(), "channel", "PORTAL",
 				"lines", new Object[] { line(lineNumber, 1, "UNWANTED") }, "refundTo", "my account")));
 		assertThat(returns.findByOrderIdOrderByRequestedAtDesc(order.orderNumber())).isEmpty();
+	}
+
+	/** {@code %s}: the order, {@code %l}: its first line's number. */
+	static Stream<Arguments> looselyWrittenRequests() {
+		String valid = """
+				{"orderId":"%s","channel":"PORTAL","lines":[{"lineNumber":"%l","quantity":1,"reason":"UNWANTED"}]}""";
+		return Stream.of(
+				Arguments.of("the order given twice, the last one real", valid.replace("{\"orderId\"",
+						"{\"orderId\":\"X\",\"orderId\""), "orderId"),
+				Arguments.of("a fraction for a quantity", valid.replace("\"quantity\":1", "\"quantity\":1.5"),
+						"lines[0].quantity"),
+				Arguments.of("a text for a quantity", valid.replace("\"quantity\":1", "\"quantity\":\"1\""),
+						"lines[0].quantity"),
+				Arguments.of("a number for a line number", valid.replace("\"%l\"", "%l"), "lines[0].lineNumber"),
+				Arguments.of("a number for the channel", valid.replace("\"PORTAL\"", "0"), "channel"),
+				Arguments.of("dots in the order", valid.replace("\"%s\"", "\"..%s\""), "orderId"),
+				Arguments.of("a control character in a line number", valid.replace("\"%l\"", "\"1\\u0000\""),
+						"lines[0].lineNumber"),
+				Arguments.of("a 10 kB order", valid.replace("\"%s\"", "\"" + "W".repeat(10_000) + "\""), "orderId"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("looselyWrittenRequests")
+	void refusesARequestThatIsNotExactlyAsWrittenNamingTheMemberAndStoresNothing(String what, String template,
+			String field) {
+		DemoOrder order = DemoOrders.freshReturnable();
+		String body = template.replace("%s", order.orderNumber()).replace("%l", order.lines().get(0).itemNumber());
+
+		ResponseEntity<JsonNode> answer = api.requestReturn(newKey(), body);
+
+		assertInvalid(answer, field);
+		assertNothingStoredFor(order);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyOutsideTheIdentifierAlphabetOrLongerThan255AndStoresNothing() {
+		DemoOrder order = DemoOrders.freshReturnable();
+		var line = line(order.lines().get(0).itemNumber(), 1, "UNWANTED");
+
+		ResponseEntity<JsonNode> dots = api.requestReturn("../key", order.orderNumber(), "PORTAL", line);
+		ResponseEntity<JsonNode> spaces = api.requestReturn("my key", order.orderNumber(), "PORTAL", line);
+		ResponseEntity<JsonNode> tooLong = api.requestReturn("k".repeat(256), order.orderNumber(), "PORTAL", line);
+
+		for (ResponseEntity<JsonNode> refused : List.of(dots, spaces, tooLong)) {
+			assertInvalid(refused, "Idempotency-Key");
+		}
+		assertNothingStoredFor(order);
+	}
+
+	@Test
+	void refusesAnOrderOrCustomerToListByThatIsNoIdentifier() {
+		ResponseEntity<JsonNode> order = api.get("/returns?orderId={id}", "WEB/1");
+		ResponseEntity<JsonNode> customer = api.get("/returns?customerId={id}", "1".repeat(65));
+
+		assertInvalid(order, "orderId");
+		assertInvalid(customer, "customerId");
+	}
+
+	private static void assertInvalid(ResponseEntity<JsonNode> answer, String field) {
+		assertBadRequest(answer);
+		assertThat(answer.getBody().path("type").asString()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
+		assertThat(answer.getBody().path("correlationId").asString())
+			.isEqualTo(answer.getHeaders().getFirst("X-Correlation-Id"));
+		assertThat(answer.getBody().path("errors").findValuesAsString("field")).as("%s", answer.getBody())
+			.contains(field);
+	}
+
+	/** No return, no event in the outbox, no RMA in ERP: the request left no trace. */
+	private void assertNothingStoredFor(DemoOrder order) {
+		assertThat(returns.findByOrderIdOrderByRequestedAtDesc(order.orderNumber())).isEmpty();
+		assertThat(jdbc.sql("select count(*) from outbox_event where message_key = ?")
+			.param(order.orderNumber())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(RestClient.create(HubSandbox.systemApiUrl())
+			.get()
+			.uri("/api/system/v1/return-authorizations?orderId={id}", order.orderNumber())
+			.retrieve()
+			.body(JsonNode.class)).isEmpty();
 	}
 
 	private static void assertBadRequest(ResponseEntity<JsonNode> answer) {

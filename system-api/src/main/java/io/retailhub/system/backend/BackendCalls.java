@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -177,8 +179,8 @@ public class BackendCalls implements DisposableBean {
 	private <T> T attempt(String backend, Supplier<T> call, Kind kind, TimeLimiter timeLimiter,
 			AtomicBoolean unanswered) throws Exception {
 		try {
-			return timeLimiter
-				.executeFutureSupplier(() -> executor.submit(() -> translateTransport(backend, call, kind)));
+			Callable<T> translated = () -> translateTransport(backend, call, kind);
+			return timeLimiter.executeFutureSupplier(() -> executor.submit(inCallersLogContext(translated)));
 		}
 		catch (TimeoutException ex) {
 			String reason = "no answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis()
@@ -195,6 +197,33 @@ public class BackendCalls implements DisposableBean {
 				unanswered.set(true);
 			}
 			throw failure;
+		}
+	}
+
+	/**
+	 * The task with the calling thread's log context (the request's correlation ID), so the lines
+	 * an adapter logs on the executor's thread name the request they belong to.
+	 */
+	private static <T> Callable<T> inCallersLogContext(Callable<T> task) {
+		Map<String, String> callers = MDC.getCopyOfContextMap();
+		return () -> {
+			Map<String, String> own = MDC.getCopyOfContextMap();
+			replaceLogContext(callers);
+			try {
+				return task.call();
+			}
+			finally {
+				replaceLogContext(own);
+			}
+		};
+	}
+
+	private static void replaceLogContext(Map<String, String> context) {
+		if (context == null) {
+			MDC.clear();
+		}
+		else {
+			MDC.setContextMap(context);
 		}
 	}
 

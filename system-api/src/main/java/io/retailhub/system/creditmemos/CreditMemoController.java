@@ -32,15 +32,23 @@ class CreditMemoController {
 
 	private final SapErpAdapter erp;
 
-	CreditMemoController(SapErpAdapter erp) {
+	private final CreditMemoManagement creditMemos;
+
+	CreditMemoController(SapErpAdapter erp, CreditMemoManagement creditMemos) {
 		this.erp = erp;
+		this.creditMemos = creditMemos;
 	}
 
-	/** 201 or 200 is what the adapter's check before create found, under the reference's lock. */
+	/**
+	 * 201 or 200 is what the adapter's check before create found, under the reference's lock. The
+	 * amounts are checked against the order before anything is written ({@link CreditMemoManagement}).
+	 */
 	@PostMapping
-	@Operation(summary = "Post a credit memo request in ERP; a repeat with the same externalReference answers the first document")
+	@Operation(summary = "Post a credit memo request in ERP; a repeat with the same externalReference answers the first document",
+			description = "422 not-allowed-for-order when a line is not the order's, exceeds its ordered quantity, is in "
+					+ "another currency, or the total exceeds what may still be credited; nothing is written then.")
 	ResponseEntity<CreditMemo> create(@Valid @RequestBody CreateCreditMemo command) {
-		CreateOutcome<CreditMemo> outcome = erp.createOrFindCreditMemo(command);
+		CreateOutcome<CreditMemo> outcome = creditMemos.createOrFind(command);
 		CreditMemo creditMemo = outcome.value();
 		return CreatedResponses.createdOrRepeated(!outcome.created(), creditMemo, creditMemo.id().value());
 	}

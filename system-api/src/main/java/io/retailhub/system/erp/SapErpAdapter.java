@@ -361,6 +361,15 @@ public class SapErpAdapter {
 	 * referencing any of these documents. An unknown order is a {@link ResourceNotFoundException}.
 	 */
 	public List<ReturnAuthorization> findReturnAuthorizationsOfOrder(OrderId orderId) {
+		return ofOrder(customerReturns, orderId);
+	}
+
+	/**
+	 * The documents of this kind of the order: those referencing the sales order and those
+	 * referencing one of its invoices. Reads the order's invoice items, then the documents
+	 * referencing any of these.
+	 */
+	private <D extends ReferencingDocument, C> List<C> ofOrder(DocumentKind<D, C> kind, OrderId orderId) {
 		return calls.read(Backends.ERP, () -> {
 			String salesOrder = salesOrderNumber(orderId);
 			List<BilledItem> billed = billedItems.ofSalesOrder(salesOrder);
@@ -370,18 +379,17 @@ public class SapErpAdapter {
 				.collect(Collectors.joining(" or "));
 			Map<String, BilledItem> known = new HashMap<>();
 			billed.forEach(i -> known.put(i.billingDocument() + "/" + i.billingItem(), i));
-			List<ReturnAuthorization> returns = new ArrayList<>();
-			for (CustomerReturn found : client.customerReturns(filter, ITEMS).results()) {
+			List<C> documents = new ArrayList<>();
+			for (D found : kind.list().apply(filter, ITEMS).results()) {
 				Referenced referenced = referenced(found, (document, item) -> Optional
 					.ofNullable(known.get(document + "/" + item))
 					.or(() -> billedItems.item(document, item)));
-				// an invoice may bill several orders: its returns of other orders' items are theirs
+				// an invoice may bill several orders: its documents for other orders' items are theirs
 				if (salesOrder.equals(referenced.salesOrder())) {
-					returns.add(SapMapping
-						.readable(() -> SapMapping.returnAuthorization(found, orderId, referenced.lines(), reasons)));
+					documents.add(SapMapping.readable(() -> kind.contract().map(found, orderId, referenced.lines())));
 				}
 			}
-			return returns;
+			return documents;
 		});
 	}
 
@@ -427,6 +435,16 @@ public class SapErpAdapter {
 	/** The credit memo request with this document number. */
 	public Optional<CreditMemo> findCreditMemo(CreditMemoId id) {
 		return find(creditMemoRequests, id.value());
+	}
+
+	/**
+	 * Every credit memo request of the order, the ones created before the hub existed included, so
+	 * callers can tell what was already credited on it: those referencing the sales order and
+	 * those referencing one of its invoices, whatever the hub's own reference. An unknown order is
+	 * a {@link ResourceNotFoundException}.
+	 */
+	public List<CreditMemo> findCreditMemosOfOrder(OrderId orderId) {
+		return ofOrder(creditMemoRequests, orderId);
 	}
 
 	/** The credit memo request the hub created under this external reference. */

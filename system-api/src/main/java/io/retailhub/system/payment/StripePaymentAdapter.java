@@ -71,8 +71,19 @@ public class StripePaymentAdapter {
 	 * payment for the order.
 	 */
 	public Optional<Payment> findPayment(OrderId orderId) {
-		return calls.read(Backends.PAYMENT,
-				() -> paymentIntentOf(orderId).map(intent -> payment(intent, allRefunds(intent.id()))));
+		return findPaymentWithRefunds(orderId).map(PaymentWithRefunds::payment);
+	}
+
+	/**
+	 * The order's payment as {@link #findPayment} reads it, with the refunds it was summed from:
+	 * one read for callers that need both. Empty when the provider knows no payment for the order.
+	 */
+	public Optional<PaymentWithRefunds> findPaymentWithRefunds(OrderId orderId) {
+		return calls.read(Backends.PAYMENT, () -> paymentIntentOf(orderId).map(intent -> {
+			List<StripeRefund> refunds = allRefunds(intent.id());
+			return new PaymentWithRefunds(payment(intent, refunds),
+					refunds.stream().map(refund -> refund(refund, orderId)).toList());
+		}));
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import io.retailhub.contracts.Identifier;
+import io.retailhub.contracts.Identifiers;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.Refund;
 import io.retailhub.contracts.RefundId;
@@ -38,20 +40,25 @@ class RefundController {
 
 	private final StripePaymentAdapter payment;
 
-	RefundController(StripePaymentAdapter payment) {
+	private final RefundManagement refunds;
+
+	RefundController(StripePaymentAdapter payment, RefundManagement refunds) {
 		this.payment = payment;
+		this.refunds = refunds;
 	}
 
 	/**
-	 * The key's length (1 to 255 characters, as Stripe allows) is checked by the adapter, not by
-	 * constraints here: a constrained header would switch Spring to method validation, which
-	 * reports the body's field errors under the parameter's name instead of their paths.
+	 * The key is 1 to 255 characters (as Stripe allows) of the identifier alphabet. The amount is
+	 * checked against the order's payment before anything is written ({@link RefundManagement}).
 	 */
 	@PostMapping
-	@Operation(summary = "Refund part or all of an order's payment, at most once per Idempotency-Key")
-	ResponseEntity<Refund> create(@RequestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
+	@Operation(summary = "Refund part or all of an order's payment, at most once per Idempotency-Key",
+			description = "422 not-allowed-for-order when the amount is in another currency than the payment's or "
+					+ "above what may still be refunded; nothing is written then.")
+	ResponseEntity<Refund> create(
+			@RequestHeader(Headers.IDEMPOTENCY_KEY) @Size(max = Identifiers.MAX_KEY_LENGTH) @Identifier String idempotencyKey,
 			@Valid @RequestBody CreateRefund command) {
-		Refund refund = payment.createRefund(command, idempotencyKey);
+		Refund refund = refunds.create(command, idempotencyKey);
 		return CreatedResponses.created(refund, refund.id().value());
 	}
 
@@ -64,7 +71,7 @@ class RefundController {
 	@GetMapping
 	@Operation(summary = "An order's refunds, newest first; with reference, only those recorded under it")
 	List<Refund> refundsOfOrder(@RequestParam OrderId orderId,
-			@RequestParam(required = false) @Size(min = 1, max = 64) String reference) {
+			@RequestParam(required = false) @Size(min = 1, max = 64) @Identifier String reference) {
 		List<Refund> refunds = payment.findRefundsOfOrder(orderId);
 		if (reference == null) {
 			return refunds;

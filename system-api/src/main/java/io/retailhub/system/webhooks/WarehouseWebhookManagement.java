@@ -54,7 +54,7 @@ class WarehouseWebhookManagement {
 			MeterRegistry meters) {
 		this.settings = settings.warehouse();
 		this.events = events;
-		this.json = json;
+		this.json = WarehouseWebhookPayloads.reader(json);
 		this.clock = clock;
 		this.meters = meters;
 		this.recent = new RecentEventIds(settings.recentEventIds());

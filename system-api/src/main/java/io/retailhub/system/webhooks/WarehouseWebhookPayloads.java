@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.retailhub.contracts.Identifiers;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.events.ReturnReceived;
 import io.retailhub.contracts.problems.FieldError;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -29,11 +31,23 @@ final class WarehouseWebhookPayloads {
 	/** An order's item number, as the event language allows it. */
 	private static final int MAX_LINE_NUMBER_LENGTH = 6;
 
+	/** The WMS's event ID: the redelivery key, logged and echoed, so an identifier too. */
+	private static final int MAX_EVENT_ID_LENGTH = 255;
+
+	private static final int MAX_TYPE_LENGTH = 100;
+
 	private WarehouseWebhookPayloads() {
+	}
+
+	/** The application's mapper, refusing members that appear twice instead of keeping the last. */
+	static JsonMapper reader(JsonMapper json) {
+		return json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 	}
 
 	/**
 	 * Reads the envelope; the data stays a tree until the type is known.
+	 * @param json a mapper that refuses duplicate members ({@link #reader}): a signed body must
+	 * mean one thing
 	 * @throws MalformedWebhookException when the body is not a JSON object with an id and a type
 	 */
 	static Event event(JsonMapper json, byte[] body) {
@@ -42,7 +56,7 @@ final class WarehouseWebhookPayloads {
 			root = json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedWebhookException("The webhook body is not JSON.", List.of());
+			throw new MalformedWebhookException("The webhook body is not JSON, or names a member twice.", List.of());
 		}
 		if (root == null || !root.isObject()) {
 			throw new MalformedWebhookException("The webhook body is not a JSON object.", List.of());
@@ -50,8 +64,10 @@ final class WarehouseWebhookPayloads {
 		List<FieldError> errors = new ArrayList<>();
 		String id = text(root, "id", errors);
 		String type = text(root, "type", errors);
+		identifier(id, "id", MAX_EVENT_ID_LENGTH, errors);
+		identifier(type, "type", MAX_TYPE_LENGTH, errors);
 		if (!errors.isEmpty()) {
-			throw new MalformedWebhookException("The webhook event lacks its id or type.", errors);
+			throw new MalformedWebhookException("The webhook event lacks a readable id or type.", errors);
 		}
 		return new Event(id, type, root.path("data"));
 	}
@@ -112,6 +128,10 @@ final class WarehouseWebhookPayloads {
 			required(receiptId, "data.receipt_id", errors);
 			required(rmaNumber, "data.rma_number", errors);
 			required(orderNumber, "data.order_number", errors);
+			identifier(receiptId, "data.receipt_id", Identifiers.MAX_LENGTH, errors);
+			identifier(rmaNumber, "data.rma_number", Identifiers.MAX_LENGTH, errors);
+			identifier(orderNumber, "data.order_number", Identifiers.MAX_LENGTH, errors);
+			identifier(warehouseId, "data.warehouse_id", Identifiers.MAX_LENGTH, errors);
 			if (receivedAt == null) {
 				errors.add(new FieldError("data.received_at", "is required"));
 			}
@@ -130,11 +150,9 @@ final class WarehouseWebhookPayloads {
 						continue;
 					}
 					required(line.lineNumber(), path + ".line_number", errors);
-					if (line.lineNumber() != null && line.lineNumber().length() > MAX_LINE_NUMBER_LENGTH) {
-						errors.add(new FieldError(path + ".line_number",
-								"must be at most " + MAX_LINE_NUMBER_LENGTH + " characters"));
-					}
+					identifier(line.lineNumber(), path + ".line_number", MAX_LINE_NUMBER_LENGTH, errors);
 					required(line.sku(), path + ".sku", errors);
+					identifier(line.sku(), path + ".sku", Identifiers.MAX_LENGTH, errors);
 					quantity(line.quantityExpected(), path + ".quantity_expected", errors);
 					quantity(line.quantityReceived(), path + ".quantity_received", errors);
 					quantity(line.quantityDamaged(), path + ".quantity_damaged", errors);
@@ -161,6 +179,13 @@ final class WarehouseWebhookPayloads {
 			return null;
 		}
 		return value.stringValue();
+	}
+
+	/** A value given (blank ones are {@link #required}'s to report) must be an identifier of at most {@code max}. */
+	private static void identifier(String value, String path, int max, List<FieldError> errors) {
+		if (value != null && !value.isBlank() && !Identifiers.isValid(value, max)) {
+			errors.add(new FieldError(path, Identifiers.PATTERN_MESSAGE + ", at most " + max + " characters"));
+		}
 	}
 
 	private static void required(String value, String path, List<FieldError> errors) {

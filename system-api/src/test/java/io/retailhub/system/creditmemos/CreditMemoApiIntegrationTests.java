@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorization;
 import io.retailhub.contracts.ReturnReason;
@@ -13,6 +14,8 @@ import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.contracts.commands.ReturnLineRequest;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.erp.ErpEffects;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.system.erp.ErpTestOrders;
 import io.retailhub.system.erp.SapErpAdapter;
 import io.retailhub.system.support.Sandbox;
@@ -94,16 +97,93 @@ class CreditMemoApiIntegrationTests {
 	}
 
 	@Test
-	void refusesACreditInAnotherCurrencyThanTheOrdersAsBackendRejected() {
+	void refusesACreditInAnotherCurrencyThanTheOrdersBeforeWritingToErp() {
 		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
 		String otherCurrency = order.currency().equals("USD") ? "EUR" : "USD";
-		long before = effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED);
+		long writesBefore = erpWrites();
 
 		ResponseEntity<String> refused = postJson(api, body(ErpTestOrders.reference("CM-API-FX"), order, null, "5.00", otherCurrency));
 
-		assertThat(refused.getStatusCode().value()).isEqualTo(422);
-		assertThat(jsonOf(refused).get("backend").asString()).isEqualTo("erp");
-		assertThat(effects.count(ErpEffects.CREDIT_MEMO_REQUESTS_CREATED)).isEqualTo(before);
+		assertNotAllowed(refused, "lines[0].amount.currency", "must be " + order.currency());
+		assertThat(erpWrites()).isEqualTo(writesBefore);
+	}
+
+	@Test
+	void refusesMoreThanTheOrderMayStillBeCreditedAndTakesExactlyTheRest() {
+		// given an order credited 10.00 already
+		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
+		Money total = erp.findOrder(OrderId.of(order.orderNumber())).orElseThrow().total();
+		assertThat(postJson(api, body(ErpTestOrders.reference("CM-API-REST"), order, null, "10.00", order.currency()))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		Money rest = total.minus(Money.of("10.00", order.currency()));
+		long writesBefore = erpWrites();
+
+		// when another credit memo asks for a cent more than the rest, then for the rest
+		ResponseEntity<String> aCentTooMuch = postJson(api, body(ErpTestOrders.reference("CM-API-REST"), order, null,
+				rest.plus(Money.of("0.01", order.currency())).amount().toPlainString(), order.currency()));
+		long writesAfterRefusal = erpWrites();
+		ResponseEntity<String> theRest = postJson(api, body(ErpTestOrders.reference("CM-API-REST"), order, null,
+				rest.amount().toPlainString(), order.currency()));
+
+		// then the first is refused without a write, the second credits the order in full
+		assertNotAllowed(aCentTooMuch, "lines", "more than the " + rest + " that may still be credited");
+		assertThat(writesAfterRefusal).isEqualTo(writesBefore);
+		assertThat(theRest.getStatusCode().value()).isEqualTo(201);
+		assertThat(erp.findCreditMemosOfOrder(OrderId.of(order.orderNumber()))).hasSize(2);
+	}
+
+	@Test
+	void answersARepeatOfAFullCreditWithTheFirstDocumentNotWithNothingLeftToCredit() {
+		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
+		Money total = erp.findOrder(OrderId.of(order.orderNumber())).orElseThrow().total();
+		String body = body(ErpTestOrders.reference("CM-API-FULL"), order, null, total.amount().toPlainString(),
+				order.currency());
+
+		ResponseEntity<String> first = postJson(api, body);
+		ResponseEntity<String> repeat = postJson(api, body);
+
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(repeat.getStatusCode().value()).isEqualTo(200);
+		assertThat(jsonOf(repeat)).isEqualTo(jsonOf(first));
+	}
+
+	@Test
+	void refusesLinesTheOrderDoesNotHaveAndMoreUnitsThanWereOrdered() {
+		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
+		int ordered = order.lines().get(0).quantity();
+		long writesBefore = erpWrites();
+
+		ResponseEntity<String> refused = postJson(api, """
+				{"externalReference":"%s","orderId":"%s",
+				 "lines":[{"lineNumber":"990","quantity":1,"amount":{"amount":1.00,"currency":"%s"}},
+				          {"lineNumber":"%s","quantity":%d,"amount":{"amount":1.00,"currency":"%s"}}]}"""
+			.formatted(ErpTestOrders.reference("CM-API-LINES"), order.orderNumber(), order.currency(),
+					order.lines().get(0).itemNumber(), ordered + 1, order.currency()));
+
+		assertNotAllowed(refused, "lines[0].lineNumber", "has no line 990");
+		assertNotAllowed(refused, "lines[1].quantity", "must be at most " + ordered + ", the quantity ordered");
+		assertThat(erpWrites()).isEqualTo(writesBefore);
+	}
+
+	private static void assertNotAllowed(ResponseEntity<String> answer, String field, String message) {
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
+		JsonNode problem = jsonOf(answer);
+		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "not-allowed-for-order");
+		assertThat(problem.get("correlationId").asString()).isNotBlank();
+		assertThat(problem.get("errors").valueStream().toList()).anySatisfy(error -> {
+			assertThat(error.get("field").asString()).isEqualTo(field);
+			assertThat(error.get("message").asString()).contains(message);
+		});
+	}
+
+	/** Every write ERP was sent, by anyone: a refused credit memo adds none. */
+	private static long erpWrites() {
+		RequestCounts requests = Sandbox.bean(RequestCounts.class);
+		return List.of("POST", "PUT", "PATCH", "MERGE", "DELETE")
+			.stream()
+			.mapToLong(method -> requests.count(Backend.ERP, method))
+			.sum();
 	}
 
 	@Test

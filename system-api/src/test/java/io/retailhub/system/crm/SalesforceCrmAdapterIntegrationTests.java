@@ -236,7 +236,7 @@ class SalesforceCrmAdapterIntegrationTests {
 	@Test
 	void findsNothingForUnknownOrMalformedCaseIds() {
 		assertThat(crm.findCase(CaseId.of("5005g0000999999999"))).isEmpty();
-		assertThat(crm.findCase(CaseId.of("not an id"))).isEmpty();
+		assertThat(crm.findCase(CaseId.of("not-an-id"))).isEmpty();
 		assertThat(crm.findCaseByExternalId("never-opened-" + UUID.randomUUID())).isEmpty();
 	}
 

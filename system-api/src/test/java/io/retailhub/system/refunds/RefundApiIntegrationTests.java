@@ -10,6 +10,7 @@ import java.util.List;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
+import io.retailhub.sandbox.backends.faults.RequestCounts;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
 import io.retailhub.system.payment.PaymentTestOrders;
 import io.retailhub.system.support.Sandbox;
@@ -99,18 +100,60 @@ class RefundApiIntegrationTests {
 	}
 
 	@Test
-	void refusesAnOverRefundAsBackendRejectedAndCreatesNothing() {
+	void refusesAnOverRefundBeforeAskingTheProvider() {
 		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		long writesBefore = providerWrites();
 
 		ResponseEntity<String> tooMuch = post("api-too-much-1",
-				body(order, order.total().add(BigDecimal.ONE).toPlainString(), "USD", "RET-API-MUCH"));
+				body(order, order.total().add(new BigDecimal("0.01")).toPlainString(), "USD", "RET-API-MUCH"));
 
 		assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
 		JsonNode problem = jsonOf(tooMuch);
-		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "backend-rejected");
-		assertThat(problem.get("backend").asString()).isEqualTo("payment");
-		assertThat(problem.get("backendCode").asString()).isEqualTo("amount_too_large");
+		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "not-allowed-for-order");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("amount");
+		assertThat(problem.get("errors").get(0).get("message").asString())
+			.isEqualTo("must be at most " + order.total().toPlainString() + " USD");
+		assertThat(providerWrites()).isEqualTo(writesBefore);
 		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
+	}
+
+	@Test
+	void refusesMoreThanWhatEarlierRefundsLeftAndTakesExactlyTheRest() {
+		// given an order refunded 10.00 already
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		assertThat(post("api-rest-1", body(order, "10.00", "USD", "RET-API-REST-1")).getStatusCode().value())
+			.isEqualTo(201);
+		BigDecimal rest = order.total().subtract(new BigDecimal("10.00"));
+		long writesBefore = providerWrites();
+
+		// when a second refund asks for a cent more than the rest, then for the rest
+		ResponseEntity<String> aCentTooMuch = post("api-rest-2",
+				body(order, rest.add(new BigDecimal("0.01")).toPlainString(), "USD", "RET-API-REST-2"));
+		long writesAfterRefusal = providerWrites();
+		ResponseEntity<String> theRest = post("api-rest-3", body(order, rest.toPlainString(), "USD", "RET-API-REST-3"));
+
+		// then the first is refused without a write, the second refunds the order in full
+		assertThat(aCentTooMuch.getStatusCode().value()).isEqualTo(422);
+		assertThat(writesAfterRefusal).isEqualTo(writesBefore);
+		assertThat(theRest.getStatusCode().value()).isEqualTo(201);
+		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(2);
+	}
+
+	@Test
+	void answersARepeatOfAFullRefundWithTheFirstRefundNotWithNothingLeftToRefund() {
+		// given an order refunded in full, whose answer the caller lost
+		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		String body = body(order, order.total().toPlainString(), "USD", "RET-API-FULL");
+		ResponseEntity<String> first = post("api-full-1", body);
+
+		// when the caller sends the same request again, with the same key
+		ResponseEntity<String> repeat = post("api-full-1", body);
+
+		// then it gets the first refund back, and there is still one
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(repeat.getStatusCode().value()).isEqualTo(201);
+		assertThat(jsonOf(repeat).get("id")).isEqualTo(jsonOf(first).get("id"));
+		assertThat(effects.refundCount(order.paymentIntentId())).isEqualTo(1);
 	}
 
 	@Test
@@ -130,23 +173,32 @@ class RefundApiIntegrationTests {
 	}
 
 	@Test
-	void refusesUnknownCurrenciesAndAmountsThatAreNotPositive() {
+	void refusesUnknownCurrenciesAmountsThatAreNotPositiveAndOtherCurrenciesThanThePayments() {
 		DemoOrder order = PaymentTestOrders.untouchedCapturedOrder("USD");
+		long writesBefore = providerWrites();
 
 		ResponseEntity<String> unknownCurrency = post("api-bad-1", body(order, "1.00", "XYZ", "RET-API-BAD"));
 		ResponseEntity<String> negative = post("api-bad-2", body(order, "-1.00", "USD", "RET-API-BAD"));
 		ResponseEntity<String> zero = post("api-bad-3", body(order, "0.00", "USD", "RET-API-BAD"));
-		ResponseEntity<String> otherCurrency = post("api-bad-4", body(order, "1.00", "EUR", "RET-API-BAD"));
 		ResponseEntity<String> noReference = post("api-bad-5", body(order, "1.00", "USD", ""));
+		ResponseEntity<String> otherCurrency = post("api-bad-4", body(order, "1.00", "EUR", "RET-API-BAD"));
+		ResponseEntity<String> noCurrency = post("api-bad-6", body(order, "1.00", "XXX", "RET-API-BAD"));
 
-		for (ResponseEntity<String> refused : List.of(unknownCurrency, negative, zero, otherCurrency, noReference)) {
+		for (ResponseEntity<String> refused : List.of(unknownCurrency, negative, zero, noReference)) {
 			assertThat(refused.getStatusCode().value()).isEqualTo(400);
 			assertThat(jsonOf(refused).get("type").asString()).isEqualTo(PROBLEMS + "invalid-request");
 		}
 		assertThat(jsonOf(unknownCurrency).get("errors").get(0).get("field").asString())
 			.isEqualTo("amount.currency");
+		assertThat(jsonOf(negative).get("errors").get(0).get("field").asString()).isEqualTo("amount.amount");
 		assertThat(jsonOf(noReference).get("errors").get(0).get("field").asString())
 			.isEqualTo("reference");
+		for (ResponseEntity<String> refused : List.of(otherCurrency, noCurrency)) {
+			assertThat(refused.getStatusCode().value()).isEqualTo(422);
+			assertThat(jsonOf(refused).get("type").asString()).isEqualTo(PROBLEMS + "not-allowed-for-order");
+			assertThat(jsonOf(refused).get("errors").get(0).get("field").asString()).isEqualTo("amount.currency");
+		}
+		assertThat(providerWrites()).isEqualTo(writesBefore);
 		assertThat(effects.refundCount(order.paymentIntentId())).isZero();
 	}
 
@@ -199,6 +251,11 @@ class RefundApiIntegrationTests {
 		return """
 				{"orderId":"%s","amount":{"amount":%s,"currency":"%s"},"reference":"%s","note":"test"}"""
 			.formatted(order.orderNumber(), amount, currency, reference);
+	}
+
+	/** Every write the payment provider was sent, by anyone: a refused refund adds none. */
+	private static long providerWrites() {
+		return Sandbox.bean(RequestCounts.class).count(Backend.PAYMENT, "POST");
 	}
 
 	private ResponseEntity<String> post(String idempotencyKey, String body) {

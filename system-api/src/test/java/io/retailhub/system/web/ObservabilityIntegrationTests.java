@@ -3,18 +3,32 @@ package io.retailhub.system.web;
 import static io.retailhub.system.support.SystemApiHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import com.jayway.jsonpath.JsonPath;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.system.erp.ErpTestOrders;
+import io.retailhub.system.support.Sandbox;
 import io.retailhub.system.support.SystemApiHttp;
 import io.retailhub.system.support.SystemApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** What ops and integrators rely on: the API description, health per backend and metrics. */
+/**
+ * What ops and integrators rely on: the API description, health per backend, metrics, and log
+ * lines that name the request they belong to.
+ */
 @SystemApiIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests {
 
 	@LocalServerPort
@@ -34,6 +48,8 @@ class ObservabilityIntegrationTests {
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/orders/{orderId}'].get")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/refunds'].post")).isNotNull();
 		assertThat(JsonPath.<Object>read(apiDocs, "$.paths['/api/system/v1/cases/{id}/comments'].post")).isNotNull();
+		// the servlet container's error page is no operation of the API
+		assertThat(JsonPath.<Map<String, Object>>read(apiDocs, "$.paths")).doesNotContainKey("/error");
 		assertThat(get(http, "/swagger-ui/index.html").getStatusCode().value()).isEqualTo(200);
 	}
 
@@ -60,5 +76,57 @@ class ObservabilityIntegrationTests {
 			.contains("resilience4j_ratelimiter_available_permissions{")
 			.contains("http_client_requests_seconds_count{")
 			.contains("http_server_requests_seconds_count{");
+	}
+
+	@Test
+	void theLogLineOfA500CarriesTheCorrelationIdTheCallerWasAnswered(CapturedOutput output) {
+		ResponseEntity<String> answer = http.get()
+			.uri("/test/failures/unexpected")
+			.header("X-Correlation-Id", "obs-500")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(answer.getBody()).contains("\"correlationId\":\"obs-500\"");
+		// the error line names the request; the stack trace below it says what failed
+		assertThat(output.getOut()).containsPattern("ERROR .*\\[obs-500\\] .*unexpected error on GET /test/failures/unexpected")
+			.contains(FailureProbeController.SECRET);
+	}
+
+	@Test
+	void whatAnAdapterLogsWhileCallingItsBackendCarriesTheRequestsCorrelationId(CapturedOutput output) {
+		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
+		String reference = ErpTestOrders.reference("OBS");
+
+		ResponseEntity<String> answer = http.post()
+			.uri("/api/system/v1/return-authorizations")
+			.header("X-Correlation-Id", "obs-rma")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"externalReference":"%s","orderId":"%s","lines":[{"lineNumber":"%s","quantity":1,"reason":"STYLE"}]}"""
+				.formatted(reference, order.orderNumber(), order.lines().get(0).itemNumber()))
+			.retrieve()
+			.toEntity(String.class);
+
+		// the adapter logs the new document on the thread that called ERP, not the request's
+		assertThat(answer.getStatusCode().value()).isEqualTo(201);
+		assertThat(output.getOut().lines().filter(line -> line.contains("(reference " + reference + ")")))
+			.singleElement()
+			.satisfies(line -> assertThat(line).containsPattern("call-\\d+\\] ").contains("[obs-rma] "));
+	}
+
+	@Test
+	void everyLogLineOfARequestCarriesItsCorrelationId(CapturedOutput output) {
+		Sandbox.outage(Backend.ERP);
+
+		ResponseEntity<String> answer = http.get()
+			.uri("/api/system/v1/orders/WEB-100001")
+			.header("X-Correlation-Id", "obs-503")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(output.getOut().lines().filter(line -> line.contains("backend unavailable"))).isNotEmpty()
+			.allSatisfy(line -> assertThat(line).contains("[obs-503] "));
 	}
 }

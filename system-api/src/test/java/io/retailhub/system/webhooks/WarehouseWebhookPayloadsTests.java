@@ -1,6 +1,7 @@
 package io.retailhub.system.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,38 @@ class WarehouseWebhookPayloadsTests {
 				() -> read("{\"data\":{}}"));
 
 		assertThat(refused.errors()).extracting(FieldError::field).containsExactly("id", "type");
+	}
+
+	@Test
+	void refusesIdentifiersOutsideTheIdentifierAlphabetNamingThem() {
+		String body = WmsWebhooks.receiptCreated("evt_5", "60000..127", "WEB-100042", 1)
+			.replace("\"sku\":\"MAT-1001\"", "\"sku\":\"MAT\\u00071001\"")
+			.replace("\"receipt_id\":\"RCPT-evt_5\"", "\"receipt_id\":\"" + "R".repeat(10_000) + "\"");
+
+		MalformedWebhookException refused = catchThrowableOfType(MalformedWebhookException.class,
+				() -> read(body).receipt(json));
+
+		assertThat(refused.errors()).extracting(FieldError::field)
+			.containsExactly("data.receipt_id", "data.rma_number", "data.lines[0].sku");
+	}
+
+	@Test
+	void refusesAnEventIdThatCouldForgeLogLines() {
+		MalformedWebhookException refused = catchThrowableOfType(MalformedWebhookException.class,
+				() -> read(WmsWebhooks.receiptCreated("evt_6\\nINFO forged", "60000128", "WEB-100042", 1)));
+
+		assertThat(refused.errors()).extracting(FieldError::field).containsExactly("id");
+	}
+
+	@Test
+	void refusesAMemberGivenTwiceRatherThanKeepingTheLast() {
+		String body = WmsWebhooks.receiptCreated("evt_7", "60000129", "WEB-100042", 1)
+			.replace("\"rma_number\":\"60000129\"", "\"rma_number\":\"60000129\",\"rma_number\":\"60000130\"");
+
+		assertThatThrownBy(() -> WarehouseWebhookPayloads.event(WarehouseWebhookPayloads.reader(json),
+				body.getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(MalformedWebhookException.class)
+			.hasMessageContaining("names a member twice");
 	}
 
 	@Test

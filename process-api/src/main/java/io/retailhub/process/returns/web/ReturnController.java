@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.Identifier;
+import io.retailhub.contracts.Identifiers;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.process.returns.RequestedLine;
 import io.retailhub.process.returns.ReturnManagement;
 import io.retailhub.process.returns.ReturnRequest;
+import io.retailhub.process.returns.ReturnView;
 import io.retailhub.web.ProblemException;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,23 +39,21 @@ class ReturnController {
 
 	static final String PATH = "/api/process/v1/returns";
 
-	private static final int MAX_KEY_LENGTH = 255;
-
 	private final ReturnManagement returns;
 
 	ReturnController(ReturnManagement returns) {
 		this.returns = returns;
 	}
 
-	/** 201 with Location for a new return; 200 with the same return when the request is repeated. */
+	/**
+	 * 201 with Location for a new return; 200 with the same return when the request is repeated.
+	 * The key is 1 to 255 characters of the identifier alphabet.
+	 */
 	@PostMapping
-	ResponseEntity<ReturnResponse> create(@RequestHeader(Headers.IDEMPOTENCY_KEY) String key,
+	ResponseEntity<ReturnResponse> create(
+			@RequestHeader(Headers.IDEMPOTENCY_KEY) @Size(max = Identifiers.MAX_KEY_LENGTH) @Identifier String key,
 			@Valid @RequestBody CreateReturnRequest body) {
-		if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-			throw new ProblemException(ProblemType.INVALID_REQUEST,
-					"The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters.");
-		}
-		ReturnManagement.Requested requested = returns.request(new ReturnRequest(key.strip(), OrderId.of(body.orderId()),
+		ReturnManagement.Requested requested = returns.request(new ReturnRequest(key, OrderId.of(body.orderId()),
 				body.channel(),
 				body.lines().stream().map(l -> new RequestedLine(l.lineNumber(), l.quantity(), l.reason())).toList()));
 		ReturnResponse response = ReturnResponse.of(requested.view());
@@ -68,21 +70,15 @@ class ReturnController {
 
 	/** The returns of one order or of one customer, newest first. */
 	@GetMapping
-	List<ReturnResponse> list(@RequestParam(required = false) String orderId,
-			@RequestParam(required = false) String customerId) {
+	List<ReturnResponse> list(
+			@RequestParam(required = false) @Size(max = Identifiers.MAX_LENGTH) @Identifier String orderId,
+			@RequestParam(required = false) @Size(max = Identifiers.MAX_LENGTH) @Identifier String customerId) {
 		if ((orderId == null) == (customerId == null)) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST, "Give exactly one of orderId and customerId.");
 		}
-		try {
-			return (orderId != null ? returns.findByOrder(OrderId.of(orderId))
-					: returns.findByCustomer(CustomerId.of(customerId)))
-				.stream()
-				.map(ReturnResponse::of)
-				.toList();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProblemException(ProblemType.INVALID_REQUEST, "orderId and customerId must be identifiers.");
-		}
+		List<ReturnView> found = orderId != null ? returns.findByOrder(OrderId.of(orderId))
+				: returns.findByCustomer(CustomerId.of(customerId));
+		return found.stream().map(ReturnResponse::of).toList();
 	}
 
 	/** Cancels before receipt; 409 once the warehouse received something. */

@@ -2,21 +2,37 @@ package io.retailhub.process.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.util.stream.Stream;
+
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.process.support.ProblemProbeController;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
+import io.retailhub.web.RawHttp.Answer;
+import io.retailhub.web.TomcatRefusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+/**
+ * Every error answer of process-api is problem+json with the correlation ID (Spring MVC's, the
+ * servlet container's and Tomcat's own), and the log lines of the request carry the same ID.
+ */
 @ProcessApiIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemHandlingIntegrationTests {
 
 	@LocalServerPort
@@ -77,6 +93,32 @@ class ProblemHandlingIntegrationTests {
 		assertThat(body(answer).path("correlationId").asString())
 			.isEqualTo(answer.getHeaders().getFirst(Headers.CORRELATION_ID));
 		assertThat(answer.getBody()).doesNotContain(ProblemProbeController.SECRET, "IllegalStateException");
+	}
+
+	@Test
+	void theLogLineOfAnUnexpectedFailureCarriesTheCorrelationIdTheCallerWasAnswered(CapturedOutput output) {
+		ResponseEntity<String> answer = get("/test/problems/unexpected", "corr-problem-500");
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(body(answer).path("correlationId").asString()).isEqualTo("corr-problem-500");
+		assertThat(output.getOut())
+			.containsPattern("ERROR .*\\[corr-problem-500\\] .*unexpected error on GET /test/problems/unexpected")
+			.contains(ProblemProbeController.SECRET);
+	}
+
+	static Stream<Arguments> requestsTomcatRefuses() {
+		return TomcatRefusals.under("/api/process/v1/returns");
+	}
+
+	/** Sent over a plain socket: HTTP clients would normalise or refuse these requests themselves. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("requestsTomcatRefuses")
+	void aRequestTomcatRefusesIsAProblemWithTheCorrelationId(String what, String target, String header)
+			throws IOException {
+		Answer answer = TomcatRefusals.send(this.port, target, header);
+
+		assertThat(answer.status()).isEqualTo(400);
+		TomcatRefusals.assertProblem(answer, "invalid-request");
 	}
 
 	@Test

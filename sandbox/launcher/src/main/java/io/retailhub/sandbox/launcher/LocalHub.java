@@ -13,6 +13,7 @@ import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.system.SystemApiApplication;
 import io.retailhub.system.backend.Backends;
+import io.retailhub.web.CorrelationLogPattern;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
@@ -20,6 +21,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -246,12 +248,17 @@ public final class LocalHub implements AutoCloseable {
 	/**
 	 * Sets up Spring Boot's console logging before the infrastructure starts, rather than leaving
 	 * Kafka to log at logback's unconfigured DEBUG. The services find logging initialised and
-	 * keep it, adding their own logger levels.
+	 * keep it, adding their own logger levels; so it takes the services' pattern, which shows the
+	 * correlation ID of the request or work each line belongs to.
 	 */
 	private static void quietInfrastructureLogs() {
 		LoggingSystem logging = LoggingSystem.get(LocalHub.class.getClassLoader());
 		logging.beforeInitialize();
-		logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("hub-logging",
+					Map.of(CorrelationLogPattern.PROPERTY, CorrelationLogPattern.PATTERN)));
+		logging.initialize(new LoggingInitializationContext(environment), null, null);
 		QUIET_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.WARN));
 	}
 
