@@ -38,7 +38,13 @@ public final class SandboxWorld implements AutoCloseable {
 	/** The HMAC key the sandbox WMS signs with and the system API checks; both default to it. */
 	private static final String WEBHOOK_SECRET = "whsec_sandbox_wms";
 
-	private static final String AUTO_RECEIVE = "--sandbox.warehouse.auto-receive-after";
+	/**
+	 * What a world's backends are started with unless told otherwise: parcels arrive when a test
+	 * says so, and twice the local run's orders, because every test that changes an order takes
+	 * one no other test took (see {@link DemoOrders}).
+	 */
+	private static final Map<String, String> DEFAULTS = Map.of("--sandbox.warehouse.auto-receive-after", "0s",
+			"--sandbox.data.orders", "6000");
 
 	private final LocalKafka kafka;
 
@@ -73,10 +79,11 @@ public final class SandboxWorld implements AutoCloseable {
 	public synchronized ConfigurableApplicationContext backends() {
 		if (backends == null) {
 			List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off", NO_PERSISTENCE));
-			if (sandboxArguments.stream().noneMatch(arg -> arg.startsWith(AUTO_RECEIVE + "="))) {
-				// parcels arrive when a test says so, unless the world is asked to receive them by itself
-				args.add(AUTO_RECEIVE + "=0s");
-			}
+			DEFAULTS.forEach((name, value) -> {
+				if (sandboxArguments.stream().noneMatch(arg -> arg.startsWith(name + "="))) {
+					args.add(name + "=" + value);
+				}
+			});
 			args.addAll(sandboxArguments);
 			backends = SandboxBackendsApplication.builder()
 				.initializers(context -> context.getBeanFactory().registerSingleton("heldRequests", held))

@@ -37,7 +37,7 @@ class EarlyReceiptIntegrationTests {
 	void appliesAKeptReceiptWhenTheReturnIsAuthorized() {
 		// given a judged return still waiting for its RMA
 		TransactionTemplate tx = new TransactionTemplate(transactionManager);
-		JudgedReturn judged = JudgedReturn.store(returns, tx, DemoOrders.freshReturnable(), "RT-E");
+		JudgedReturn judged = JudgedReturn.store(returns, tx, DemoOrders.freshDelivered(), "RT-E");
 		ReturnAuthorizationId rma = ReturnAuthorizationId.of("EARLY-" + UUID.randomUUID().toString().substring(0, 8));
 
 		// when the receipt arrives first
@@ -60,7 +60,7 @@ class EarlyReceiptIntegrationTests {
 	void aReceiptKeptForAReturnCanceledBeforeItsRmaWasRecordedNeedsAPerson() {
 		// given a judged return canceled while ERP created its RMA, and the parcel's receipt kept
 		TransactionTemplate tx = new TransactionTemplate(transactionManager);
-		JudgedReturn judged = JudgedReturn.store(returns, tx, DemoOrders.freshReturnable(), "RT-E");
+		JudgedReturn judged = JudgedReturn.store(returns, tx, DemoOrders.freshDelivered(), "RT-E");
 		ReturnAuthorizationId rma = ReturnAuthorizationId.of("EARLY-" + UUID.randomUUID().toString().substring(0, 8));
 		management.cancel(judged.id(), "changed my mind");
 		tx.execute(status -> management.recordReceipt(judged.receipt(rma, "RCPT-1"), UUID.randomUUID().toString(), 1));

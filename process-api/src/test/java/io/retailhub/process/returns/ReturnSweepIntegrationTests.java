@@ -24,6 +24,7 @@ import io.retailhub.process.e2e.ProcessApiInstances.Deployment;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.process.platform.steps.WorkflowSteps;
 import io.retailhub.process.systemapi.SystemApiClient;
+import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +121,8 @@ class ReturnSweepIntegrationTests {
 	void alertsOnceAboutAReceiptForAnRmaNoReturnCarries(CapturedOutput output) {
 		// given a receipt for an RMA the hub never asked for
 		ReturnAuthorizationId rma = ReturnAuthorizationId.of("UNKNOWN-" + UUID.randomUUID().toString().substring(0, 8));
-		DemoOrder order = DemoOrders.freshReturnable();
+		// an order the receipt names but nothing ever happens to: kept, never applied
+		DemoOrder order = DemoOrders.showcase(DemoData.Showcase.DELIVERED_ORDER);
 		DemoOrderLine line = order.lines().get(0);
 		ReturnReceived receipt = new ReturnReceived(rma, OrderId.of(order.orderNumber()), "RCPT-" + rma, "DC-EAST",
 				List.of(new ReturnReceived.Line(line.itemNumber(), Sku.of(line.sku()), 1, 1, 0, 0)), Instant.now(),
@@ -137,7 +139,7 @@ class ReturnSweepIntegrationTests {
 	}
 
 	private JudgedReturn judged() {
-		return JudgedReturn.store(bean(ReturnCaseRepository.class), transactions(), DemoOrders.freshReturnable(),
+		return JudgedReturn.store(bean(ReturnCaseRepository.class), transactions(), DemoOrders.freshDelivered(),
 				SWEPT.numberPrefix());
 	}
 
