@@ -1,7 +1,6 @@
 package io.retailhub.process.orders;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +14,12 @@ import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.events.OrderConfirmed;
 import io.retailhub.process.orders.OrderFeedStore.Cursor;
 import io.retailhub.process.platform.outbox.Outbox;
-import io.retailhub.process.platform.polling.PollingLoop;
+import io.retailhub.process.platform.polling.PolledWork;
 import io.retailhub.process.systemapi.SystemApiClient;
 import io.retailhub.process.systemapi.SystemApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,11 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number of orders changed in one instant are read, until a page comes back short.
  */
 @Component
-class OrderFeed implements SmartLifecycle {
+class OrderFeed extends PolledWork {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderFeed.class);
-
-	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
 	/** What one poll did: {@code busy} when another instance was polling. */
 	record Poll(boolean busy, int read, int confirmed, int skipped) {
@@ -77,10 +73,9 @@ class OrderFeed implements SmartLifecycle {
 
 	private volatile boolean cursorCreated;
 
-	private final PollingLoop loop;
-
 	OrderFeed(SystemApiClient systemApi, OrderFeedStore store, Outbox outbox, PlatformTransactionManager transactions,
 			OrderFeedSettings settings, OrderFeedMetrics metrics, Clock clock) {
+		super("order-feed", settings.pollInterval(), settings.enabled());
 		this.systemApi = systemApi;
 		this.store = store;
 		this.outbox = outbox;
@@ -88,10 +83,6 @@ class OrderFeed implements SmartLifecycle {
 		this.settings = settings;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.loop = new PollingLoop("order-feed", settings.pollInterval(), () -> {
-			tick();
-			return false;
-		});
 	}
 
 	/**
@@ -184,7 +175,9 @@ class OrderFeed implements SmartLifecycle {
 		}
 	}
 
-	private void tick() {
+	/** One poll, its failures logged (the cursor stays, so the next poll reads the same orders again). */
+	@Override
+	protected boolean round() {
 		try {
 			Poll poll = poll();
 			int failures = failuresInARow.getAndSet(0);
@@ -208,40 +201,10 @@ class OrderFeed implements SmartLifecycle {
 				log.warn("order feed poll failed ({} in a row); trying again next poll", failures, ex);
 			}
 		}
+		return false;
 	}
 
 	private static Instant latest(Instant a, Instant b) {
 		return a.isAfter(b) ? a : b;
-	}
-
-	/** Runs when {@code retailhub.orders.feed.enabled} (the default). */
-	@Override
-	public boolean isAutoStartup() {
-		return settings.enabled();
-	}
-
-	/** Starts after the outbox relay and stops before it, like the step workers, so its last events go out. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 100;
-	}
-
-	@Override
-	public void start() {
-		loop.start();
-	}
-
-	/**
-	 * Stops polling; a poll still running after a short grace is interrupted, and its page rolls
-	 * back (read again by the next poll, here or on another instance).
-	 */
-	@Override
-	public void stop() {
-		loop.stop(STOP_GRACE);
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop.isRunning();
 	}
 }

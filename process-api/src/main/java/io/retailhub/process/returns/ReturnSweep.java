@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.events.ReturnReceived;
-import io.retailhub.process.platform.polling.PollingLoop;
+import io.retailhub.process.platform.polling.PolledWork;
 import io.retailhub.process.returns.ReturnManagement.KeptReceiptRepair;
 import io.retailhub.process.returns.ReturnManagement.ReceiptOutcome;
 import io.retailhub.process.systemapi.SystemApiClient;
@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,14 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * RMA's lock, and a repair found by two at once is applied once.
  */
 @Component
-class ReturnSweep implements SmartLifecycle {
+class ReturnSweep extends PolledWork {
 
 	private static final Logger log = LoggerFactory.getLogger(ReturnSweep.class);
 
 	/** Marks log lines an alerting rule should page on; the message starts with the same word. */
 	private static final Marker ALERT = MarkerFactory.getMarker("ALERT");
-
-	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
 	/** How long the unmatched-receipt count is reused however often it is scraped. */
 	private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(1);
@@ -95,11 +92,10 @@ class ReturnSweep implements SmartLifecycle {
 
 	private volatile long unmatchedReadAt;
 
-	private final PollingLoop loop;
-
 	ReturnSweep(ReturnManagement management, SystemApiClient systemApi, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ReturnSweepSettings settings, MeterRegistry registry,
 			Clock clock) {
+		super("return-sweep", settings.interval(), settings.enabled());
 		this.management = management;
 		this.systemApi = systemApi;
 		this.jdbc = jdbc;
@@ -111,11 +107,13 @@ class ReturnSweep implements SmartLifecycle {
 		Gauge.builder("retailhub.returns.receipts.unmatched", this::unmatchedReceipts)
 			.description("Receipts kept longer than the alert threshold for an RMA no return carries")
 			.register(registry);
-		this.loop = new PollingLoop("return-sweep", settings.interval(), () -> {
-			Round round = sweep();
-			log.debug("return sweep: {}", round);
-			return false;
-		});
+	}
+
+	@Override
+	protected boolean round() {
+		Round round = sweep();
+		log.debug("return sweep: {}", round);
+		return false;
 	}
 
 	private static Counter repairs(MeterRegistry registry, String kind) {
@@ -266,33 +264,5 @@ class ReturnSweep implements SmartLifecycle {
 			}
 		}
 		return unmatched;
-	}
-
-	/** Runs when {@code retailhub.returns.sweep.enabled} (the default). */
-	@Override
-	public boolean isAutoStartup() {
-		return settings.enabled();
-	}
-
-	/** Like the step workers: starts after the outbox relay and stops before it. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 100;
-	}
-
-	@Override
-	public void start() {
-		loop.start();
-	}
-
-	/** Stops sweeping; a round still running after a short grace is interrupted (what it did so far stays done). */
-	@Override
-	public void stop() {
-		loop.stop(STOP_GRACE);
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop.isRunning();
 	}
 }
