@@ -56,7 +56,11 @@ final class RunningSandbox implements AutoCloseable {
 
 	/** A delivered order with two units or more on line 10, nothing returned, and no other test's. */
 	DemoOrder untouchedDeliveredOrder() {
-		List<DemoOrder> orders = data().orders();
+		return untouchedDeliveredOrder(data());
+	}
+
+	static DemoOrder untouchedDeliveredOrder(DemoData data) {
+		List<DemoOrder> orders = data.orders();
 		for (int i = nextOrder.getAndIncrement(); i < orders.size(); i = nextOrder.getAndIncrement()) {
 			DemoOrder order = orders.get(i);
 			if (order.fullyDelivered() && order.returns().isEmpty() && order.lines().get(0).quantity() >= 2) {
