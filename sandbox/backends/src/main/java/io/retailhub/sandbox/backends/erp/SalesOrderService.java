@@ -35,23 +35,10 @@ class SalesOrderService implements ODataService {
 	private volatile Map<String, ODataLookup<ODataEntity>> lookups;
 
 	SalesOrderService(SalesOrders salesOrders) {
-		List<ODataEntity> orders = new ArrayList<>();
-		List<ODataEntity> items = new ArrayList<>();
-		List<ODataEntity> pricingElements = new ArrayList<>();
-		for (SalesOrder order : salesOrders.all()) {
-			List<ODataEntity> orderItems = new ArrayList<>();
-			for (SalesOrderItem item : order.items()) {
-				List<ODataEntity> elements = pricingElements(item);
-				pricingElements.addAll(elements);
-				orderItems.add(item(order, item, elements));
-			}
-			items.addAll(orderItems);
-			orders.add(header(order, orderItems));
-		}
-		this.orders = List.copyOf(orders);
-		this.items = List.copyOf(items);
-		this.pricingElements = List.copyOf(pricingElements);
-		this.lookups = lookups(this.orders, this.items, this.pricingElements);
+		this.orders = List.of();
+		this.items = List.of();
+		this.pricingElements = List.of();
+		include(salesOrders.all());
 	}
 
 	private static Map<String, ODataLookup<ODataEntity>> lookups(List<ODataEntity> orders, List<ODataEntity> items,
@@ -62,7 +49,7 @@ class SalesOrderService implements ODataService {
 				ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT.entitySet(), ODataLookup.of(pricingElements, "SalesOrder"));
 	}
 
-	/** Makes newly placed orders readable, with their items and pricing elements. */
+	/** Makes orders readable, with their items and pricing elements: the seeded ones, then each placed one. */
 	synchronized void include(List<SalesOrder> placed) {
 		List<ODataEntity> elements = new ArrayList<>(pricingElements);
 		List<ODataEntity> allItems = new ArrayList<>(items);

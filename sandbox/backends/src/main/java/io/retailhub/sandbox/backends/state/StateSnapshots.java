@@ -47,7 +47,7 @@ class StateSnapshots implements SmartInitializingSingleton, SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService writer;
+	private volatile ScheduledExecutorService writer;
 
 	/** The number of changes the last written snapshot holds. */
 	private volatile long savedChanges;
