@@ -187,12 +187,15 @@ class StateSnapshots implements SmartInitializingSingleton, SmartLifecycle {
 
 	private void write(Taken taken) {
 		Instant now = clock.instant();
+		long started = System.nanoTime();
 		try {
 			byte[] content = SandboxState.JSON
 				.writeValueAsBytes(new Written(SandboxState.FORMAT, now, state.currentWorld(), taken.parts()));
 			AtomicFiles.write(file(), content);
 			savedChanges = taken.changes();
 			savedAt = now;
+			log.debug("Sandbox state written to {}: {} bytes in {} ms", file(), content.length,
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("Could not write the sandbox state to {}; trying again in {}", file(),
