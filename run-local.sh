@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Retail Hub and runs it on this machine: embedded PostgreSQL and Kafka, the simulated
-# backends and the services, in one JVM. Ctrl-C stops everything. PostgreSQL's data and Kafka's
-# log stay in RETAILHUB_DATA_DIR, so a later run (also after a crash) resumes where this one was.
+# backends and the services, in one JVM. Ctrl-C stops everything. PostgreSQL's data, Kafka's log
+# and the sandbox backends' state stay in RETAILHUB_DATA_DIR, so a later run (also after a crash)
+# resumes where this one was.
 #
 # Settings (environment variables; defaults in brackets):
 #   RETAILHUB_PG_PORT [15432]  RETAILHUB_KAFKA_PORT [19092]  RETAILHUB_SANDBOX_PORT [8090]

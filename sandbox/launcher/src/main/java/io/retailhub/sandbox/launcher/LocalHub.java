@@ -1,5 +1,7 @@
 package io.retailhub.sandbox.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -100,6 +102,7 @@ public final class LocalHub implements AutoCloseable {
 		return List.of(
 			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
 				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms",
+						"sandbox.state.directory", hub.settings.dataDirectory().resolve(SANDBOX).toString(),
 						"spring.autoconfigure.exclude", NO_PERSISTENCE)),
 			new ServiceStarter(SYSTEM_API, this.settings.systemApiPort(), SystemApiApplication::builder,
 				hub -> merge(backendUrls(hub.url(SANDBOX)), hub.kafka().springKafkaProperties(),
@@ -142,6 +145,7 @@ public final class LocalHub implements AutoCloseable {
 
 	/** Starts everything in order; on failure, stops what had started and rethrows. */
 	void start() {
+		warnOfStatelessSandboxData();
 		try {
 			this.postgres = LocalPostgres.start(this.settings.postgresPort(),
 					this.settings.dataDirectory().resolve("postgres"));
@@ -156,6 +160,19 @@ public final class LocalHub implements AutoCloseable {
 		catch (RuntimeException ex) {
 			close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * A data directory whose database the sandbox's state did not accompany holds returns with RMA
+	 * numbers the sandbox cannot know, and may hand out again.
+	 */
+	private void warnOfStatelessSandboxData() {
+		Path data = this.settings.dataDirectory();
+		if (Files.isDirectory(data.resolve("postgres")) && !Files.exists(data.resolve(SANDBOX))) {
+			System.err.println("Warning: " + data + " holds a database but no sandbox state (" + data.resolve(SANDBOX)
+					+ "): the hub's returns there name RMAs and cases the sandbox backends do not know, and new ones may"
+					+ " get their numbers again. Delete " + data + " for a clean slate.");
 		}
 	}
 
@@ -191,7 +208,7 @@ public final class LocalHub implements AutoCloseable {
 				  Sandbox admin     %2$s/admin/faults
 				  PostgreSQL        %4$s  (user %5$s, no password)
 				  Kafka             %7$s
-				  Data              %6$s  (PostgreSQL and Kafka, kept across restarts)
+				  Data              %6$s  (PostgreSQL, Kafka, the sandbox backends: kept across restarts)
 
 				Try
 				  curl %1$s/api/system/v1/orders/WEB-100001

@@ -19,8 +19,9 @@ import org.springframework.core.env.StandardEnvironment;
  * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
  * @param processApiPort {@code RETAILHUB_PROCESS_API_PORT}, default 8082
  * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
- * survives a restart, also after a crash: PostgreSQL's cluster ({@code postgres/}) and Kafka's
- * log ({@code kafka/}: topics, records, consumer groups' offsets)
+ * survives a restart, also after a crash: PostgreSQL's cluster ({@code postgres/}), Kafka's log
+ * ({@code kafka/}: topics, records, consumer groups' offsets) and the sandbox backends' state
+ * ({@code sandbox/}: their snapshot and number reservations)
  * @param autoReceiveAfter {@code RETAILHUB_AUTO_RECEIVE_AFTER}, default 20s: the sandbox
  * warehouse receives the parcel of every return the hub authorizes this long after, so a return
  * goes all the way to its refund by itself; 0s = only on demand through the sandbox admin API

@@ -153,6 +153,14 @@ class LocalHubLauncherIntegrationTests {
 		String kafka = first.printedKafka();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committedOffsets(kafka, EVENT_TAIL_GROUP))
 			.containsAllEntriesOf(endOffsets(kafka)));
+		// and the sandbox has saved its backends' state since (the RMA, the case, the receipt): what it
+		// promises to keep, everything but the last moment's changes
+		URI sandboxState = first.printedUrl(SANDBOX_URL).resolve("/admin/state");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(json(sandboxState).path("unsavedChanges").asBoolean()).isFalse());
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(json(returnUri).path("caseId").isString()).isTrue());
+		String caseId = json(returnUri).path("caseId").asString();
 
 		// when the launcher's JVM is killed and started again on the same data directory, consuming
 		first.kill();
@@ -171,6 +179,23 @@ class LocalHubLauncherIntegrationTests {
 		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(second.output())
 			.anyMatch(line -> isEvent(line, RETURN_INSPECTED)));
 		assertThat(second.output()).noneMatch(line -> isEvent(line, RETURN_RECEIVED));
+
+		// and the return goes all the way: the backends still know its RMA and its case, so the refund
+		// is paid, the credit memo is created against the RMA from before the crash, the case is closed
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+			.failFast("the return needs a person", () -> "REQUIRES_ACTION".equals(status(restartedReturnUri)))
+			.untilAsserted(() -> assertThat(status(restartedReturnUri)).isEqualTo("CLOSED"));
+		JsonNode closed = json(restartedReturnUri);
+		assertThat(closed.path("rmaNumber").asString()).isEqualTo(rma);
+		assertThat(closed.path("caseId").asString()).isEqualTo(caseId);
+		JsonNode effects = json(second.printedUrl(SANDBOX_URL).resolve("/admin/effects"));
+		assertThat(effects.path("payment").path("refunds.created").asLong()).isOne();
+		assertThat(effects.path("erp").path("creditMemoRequests.created").asLong()).isOne();
+		// and a new return gets an RMA number the sandbox never handed out before the crash
+		URI anotherReturn = createReturn(second.printedUrl(PROCESS_API_URL), "launcher-crash-2", "10");
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(json(anotherReturn).path("rmaNumber").isString()).isTrue());
+		assertThat(Long.parseLong(json(anotherReturn).path("rmaNumber").asString())).isGreaterThan(Long.parseLong(rma));
 	}
 
 	private Launcher start(Path dataDirectory, Map<String, String> environment) throws IOException {
@@ -181,12 +206,19 @@ class LocalHubLauncherIntegrationTests {
 	}
 
 	private URI createReturn(URI processApi, String idempotencyKey) throws IOException, InterruptedException {
+		return createReturn(processApi, idempotencyKey, "20");
+	}
+
+	/** A return of one unit of a line of WEB-100001 (line 10 has two, line 20 one). */
+	private URI createReturn(URI processApi, String idempotencyKey, String lineNumber)
+			throws IOException, InterruptedException {
 		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(processApi.resolve("/api/process/v1/returns"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString("""
-					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""))
+					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"%s","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""
+				.formatted(lineNumber)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		Matcher id = RETURN_ID.matcher(created.body());

@@ -39,6 +39,30 @@ final class Records {
 		return out;
 	}
 
+	/** The sandbox's 18-character record ID: the type's key prefix, the pod, a nine-digit sequence. */
+	static String id(SObjectType type, String pod, long sequence) {
+		return type.keyPrefix() + pod + String.format("%09d", sequence);
+	}
+
+	/** The sequence of an ID the sandbox made ({@link #id}). */
+	static long sequenceOf(String id) {
+		return Long.parseLong(id.substring(id.length() - 9));
+	}
+
+	/**
+	 * A record as saved in a snapshot (datetimes as ISO-8601 text) with its values typed again, as
+	 * the org holds them.
+	 */
+	static Map<String, Object> restored(SObjectType type, Map<String, Object> saved) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		for (Field field : type.fields()) {
+			Object value = saved.get(field.name());
+			record.put(field.name(), value instanceof String text && field.type() == FieldType.DATETIME
+					? Instant.parse(text) : value);
+		}
+		return record;
+	}
+
 	/** Salesforce record IDs are 15 (case-sensitive) or 18 (case-safe) alphanumeric characters. */
 	static boolean isWellFormedId(String value) {
 		return value != null && ID.matcher(value).matches();

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import io.retailhub.sandbox.backends.data.DemoCustomer;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.state.NumberRange;
+import io.retailhub.sandbox.backends.state.PersistentState;
+import io.retailhub.sandbox.backends.state.SandboxState;
 
 import org.springframework.stereotype.Component;
 
@@ -28,10 +31,11 @@ import org.springframework.stereotype.Component;
  * IDs) and answers with Salesforce's error codes. Each type's records are kept in a
  * {@link RecordTable}, indexed for reads by Id and for the SOQL equalities integrations use. All
  * methods are synchronized: one lock for the whole org keeps reads, writes, queries and the
- * indexes consistent with each other.
+ * indexes consistent with each other. Writes run as changes of the {@link SandboxState}, whose
+ * snapshot holds every record of the org ({@link PersistentState}).
  */
 @Component
-class SalesforceOrg implements RecordSource {
+class SalesforceOrg implements RecordSource, PersistentState<SalesforceOrg.Saved> {
 
 	/** The "pod" part every sandbox record ID carries, as the seeded contact IDs do. */
 	private static final String POD = "5g0000";
@@ -53,18 +57,80 @@ class SalesforceOrg implements RecordSource {
 	/** Per external-ID field ("Case.External_Id__c"): lower-cased value to record ID. */
 	private final Map<String, Map<String, String>> externalIds = new HashMap<>();
 
-	private final Map<SObjectType, Integer> idSequences = new EnumMap<>(SObjectType.class);
+	/** The seeded records' ID sequences; then the ranges'. */
+	private final Map<SObjectType, Integer> seededIds = new EnumMap<>(SObjectType.class);
 
-	private int nextCaseNumber = 1000;
+	private int nextSeededCaseNumber = 1000;
 
-	SalesforceOrg(DemoData data, Clock clock, SalesforceEffects effects) {
+	private final SandboxState state;
+
+	/** Record IDs per type, after the seeded ones. */
+	private final Map<SObjectType, NumberRange> ids = new EnumMap<>(SObjectType.class);
+
+	private final NumberRange caseNumbers;
+
+	SalesforceOrg(DemoData data, Clock clock, SalesforceEffects effects, SandboxState state) {
 		this.clock = clock;
 		this.effects = effects;
+		this.state = state;
 		for (SObjectType type : SObjectType.values()) {
 			records.put(type, new RecordTable(type));
-			idSequences.put(type, 0);
+			seededIds.put(type, 0);
 		}
 		seed(data);
+		for (SObjectType type : SObjectType.values()) {
+			ids.put(type, state.numbers("crm.ids." + type.apiName(), seededIds.get(type) + 1));
+		}
+		this.caseNumbers = state.numbers("crm.case-numbers", nextSeededCaseNumber);
+	}
+
+	/** Every record of each type (by API name), in creation order, as field name to value. */
+	record Saved(Map<String, List<Map<String, Object>>> records) {
+	}
+
+	@Override
+	public String name() {
+		return "crm";
+	}
+
+	@Override
+	public Class<Saved> type() {
+		return Saved.class;
+	}
+
+	@Override
+	public synchronized Saved export() {
+		Map<String, List<Map<String, Object>>> saved = new LinkedHashMap<>();
+		records.forEach((type, table) -> saved.put(type.apiName(),
+				table.all().stream().<Map<String, Object>>map(LinkedHashMap::new).toList()));
+		return new Saved(saved);
+	}
+
+	/**
+	 * Puts the saved records in place of the seeded ones, with their indexes; no record ID or case
+	 * number is handed out again.
+	 */
+	@Override
+	public synchronized void restore(Saved saved) {
+		saved.records().forEach((apiName, list) -> {
+			SObjectType type = SObjectType.named(apiName)
+				.orElseThrow(() -> new IllegalStateException("saved state holds records of unknown type " + apiName));
+			records.put(type, new RecordTable(type));
+			externalIds.keySet()
+				.stream()
+				.filter(key -> key.startsWith(type.apiName() + "."))
+				.forEach(key -> externalIds.put(key, new HashMap<>()));
+			for (Map<String, Object> values : list) {
+				Map<String, Object> record = Records.restored(type, values);
+				indexExternalIds(type, record);
+				records.get(type).add(record);
+				String id = (String) record.get("Id");
+				ids.get(type).skipTo(Records.sequenceOf(id) + 1);
+				if (record.get("CaseNumber") instanceof String caseNumber) {
+					caseNumbers.skipTo(Long.parseLong(caseNumber) + 1);
+				}
+			}
+		});
 	}
 
 	synchronized Map<String, Object> read(SObjectType type, String id, List<String> fields, String version) {
@@ -86,12 +152,20 @@ class SalesforceOrg implements RecordSource {
 		return Records.render(type, record, selectedFields(type, fields), version);
 	}
 
-	synchronized String create(SObjectType type, Map<String, Object> body) {
+	String create(SObjectType type, Map<String, Object> body) {
+		return state.change(() -> doCreate(type, body));
+	}
+
+	private synchronized String doCreate(SObjectType type, Map<String, Object> body) {
 		Map<String, Object> values = validated(type, body, null);
 		return insert(type, values);
 	}
 
-	synchronized void update(SObjectType type, String id, Map<String, Object> body) {
+	void update(SObjectType type, String id, Map<String, Object> body) {
+		state.change(() -> doUpdate(type, id, body));
+	}
+
+	private synchronized void doUpdate(SObjectType type, String id, Map<String, Object> body) {
 		Map<String, Object> record = find(type, id);
 		if (record == null) {
 			throw SalesforceException.notFound();
@@ -100,7 +174,12 @@ class SalesforceOrg implements RecordSource {
 	}
 
 	/** {@code PATCH /sobjects/Type/Field/value}: update the one record with that value, or create it. */
-	synchronized Upserted upsert(SObjectType type, String fieldName, String value, Map<String, Object> body) {
+	Upserted upsert(SObjectType type, String fieldName, String value, Map<String, Object> body) {
+		return state.change(() -> doUpsert(type, fieldName, value, body));
+	}
+
+	private synchronized Upserted doUpsert(SObjectType type, String fieldName, String value,
+			Map<String, Object> body) {
 		Field field = externalIdField(type, fieldName);
 		if (field.type() == FieldType.ID) {
 			Map<String, Object> record = find(type, value);
@@ -347,7 +426,11 @@ class SalesforceOrg implements RecordSource {
 	}
 
 	private String insert(SObjectType type, Map<String, Object> values) {
-		String id = nextId(type);
+		String id;
+		do {
+			id = Records.id(type, POD, ids.get(type).next());
+		}
+		while (records.get(type).contains(id));
 		Map<String, Object> record = new LinkedHashMap<>();
 		for (Field field : type.fields()) {
 			record.put(field.name(), null);
@@ -356,7 +439,7 @@ class SalesforceOrg implements RecordSource {
 		Instant now = now();
 		record.put("CreatedDate", now);
 		if (type == SObjectType.CASE) {
-			record.put("CaseNumber", String.format("%08d", nextCaseNumber++));
+			record.put("CaseNumber", String.format("%08d", caseNumbers.next()));
 		}
 		store(type, record, values, now);
 		records.get(type).add(record);
@@ -371,19 +454,7 @@ class SalesforceOrg implements RecordSource {
 
 	/** Writes values and what follows from them: derived fields, audit dates, the indexes. */
 	private void store(SObjectType type, Map<String, Object> record, Map<String, Object> values, Instant now) {
-		for (Field field : type.fields()) {
-			if (field.externalId() && values.containsKey(field.name())) {
-				Map<String, String> index = externalIds.get(key(type, field));
-				Object old = record.get(field.name());
-				if (old != null) {
-					index.remove(((String) old).toLowerCase(Locale.ROOT));
-				}
-				Object fresh = values.get(field.name());
-				if (fresh != null) {
-					index.put(((String) fresh).toLowerCase(Locale.ROOT), (String) record.get("Id"));
-				}
-			}
-		}
+		indexExternalIds(type, record, values);
 		records.get(type).write(record, values);
 		record.put("LastModifiedDate", now);
 		switch (type) {
@@ -406,14 +477,35 @@ class SalesforceOrg implements RecordSource {
 		}
 	}
 
-	private String nextId(SObjectType type) {
-		String id;
-		do {
-			int sequence = idSequences.merge(type, 1, Integer::sum);
-			id = type.keyPrefix() + POD + String.format("%09d", sequence);
+	/** Moves the record in the external-ID indexes of the fields {@code values} writes. */
+	private void indexExternalIds(SObjectType type, Map<String, Object> record, Map<String, Object> values) {
+		for (Field field : type.fields()) {
+			if (field.externalId() && values.containsKey(field.name())) {
+				Map<String, String> index = externalIds.get(key(type, field));
+				Object old = record.get(field.name());
+				if (old != null) {
+					index.remove(((String) old).toLowerCase(Locale.ROOT));
+				}
+				Object fresh = values.get(field.name());
+				if (fresh != null) {
+					index.put(((String) fresh).toLowerCase(Locale.ROOT), (String) record.get("Id"));
+				}
+			}
 		}
-		while (records.get(type).contains(id));
-		return id;
+	}
+
+	/** Indexes a restored record by its external IDs. */
+	private void indexExternalIds(SObjectType type, Map<String, Object> record) {
+		for (Field field : type.fields()) {
+			if (field.externalId() && record.get(field.name()) instanceof String value) {
+				externalIds.get(key(type, field)).put(value.toLowerCase(Locale.ROOT), (String) record.get("Id"));
+			}
+		}
+	}
+
+	/** The next ID of a seeded record: the same in every run on the same world. */
+	private String seededId(SObjectType type) {
+		return Records.id(type, POD, seededIds.merge(type, 1, Integer::sum));
 	}
 
 	private Instant now() {
@@ -457,7 +549,7 @@ class SalesforceOrg implements RecordSource {
 			seedRecord(SObjectType.CONTACT, customer.contactId(), values, contactsSince, contactsSince);
 			contactIds.put(customer.number(), customer.contactId());
 		}
-		idSequences.put(SObjectType.CONTACT, data.customers().size());
+		seededIds.put(SObjectType.CONTACT, data.customers().size());
 		seedHistoricCases(data, contactIds);
 	}
 
@@ -497,7 +589,7 @@ class SalesforceOrg implements RecordSource {
 		Instant opened = data.anchor().minus(openedAgo);
 		Instant lastModified = closedAgo == null ? opened : data.anchor().minus(closedAgo);
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("CaseNumber", String.format("%08d", nextCaseNumber++));
+		values.put("CaseNumber", String.format("%08d", nextSeededCaseNumber++));
 		values.put("Status", status);
 		values.put("Priority", priority);
 		values.put("Origin", origin);
@@ -507,14 +599,14 @@ class SalesforceOrg implements RecordSource {
 		values.put("External_Id__c", "LEGACY-CASE-" + n);
 		values.put("Order_Number__c", orderNumber);
 		values.put("ClosedDate", closedAgo == null ? null : lastModified);
-		String caseId = nextId(SObjectType.CASE);
+		String caseId = seededId(SObjectType.CASE);
 		seedRecord(SObjectType.CASE, caseId, values, opened, lastModified);
 		if (comment != null) {
 			Map<String, Object> commentValues = new LinkedHashMap<>();
 			commentValues.put("ParentId", caseId);
 			commentValues.put("CommentBody", comment);
 			commentValues.put("IsPublished", true);
-			seedRecord(SObjectType.CASE_COMMENT, nextId(SObjectType.CASE_COMMENT), commentValues, lastModified,
+			seedRecord(SObjectType.CASE_COMMENT, seededId(SObjectType.CASE_COMMENT), commentValues, lastModified,
 					lastModified);
 		}
 		return n + 1;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoReturn;
+import io.retailhub.sandbox.backends.state.NumberRange;
+import io.retailhub.sandbox.backends.state.SandboxState;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * positive quantities up to the referenced quantity; a client states no amount ({@code NetAmount}
  * is read-only). Pricing prices each item itself, as S/4HANA does: one price condition
  * ({@link #PRICE_CONDITION}) at what the customer paid for the credited quantity, which a client
- * then changes through the item's pricing element, under the request's ETag. Thread-safe.
+ * then changes through the item's pricing element, under the request's ETag. Thread-safe; every
+ * change runs as a change of the {@link SandboxState}, which may keep it across restarts.
  */
 @Component
 class CreditMemoRequests {
@@ -51,27 +54,35 @@ class CreditMemoRequests {
 
 	private final Clock clock;
 
+	private final SandboxState state;
+
 	private final Map<String, CreditMemoRequest> byNumber = new LinkedHashMap<>();
 
 	private final DocumentIndex byReferencedDocument = new DocumentIndex();
 
 	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
 
-	private long nextNumber = 70000001;
+	/** The legacy credits' numbers come first; then the range's. */
+	private long nextSeeded = 70000001;
+
+	private final NumberRange numbers;
 
 	private final AtomicLong created = new AtomicLong();
 
 	private final AtomicLong pricesChanged = new AtomicLong();
 
-	CreditMemoRequests(DemoData data, SalesOrders salesOrders, BillingDocuments invoices, Clock clock) {
+	CreditMemoRequests(DemoData data, SalesOrders salesOrders, BillingDocuments invoices, Clock clock,
+			SandboxState state) {
 		this.salesOrders = salesOrders;
 		this.invoices = invoices;
 		this.clock = clock;
+		this.state = state;
 		for (DemoOrder order : data.orders()) {
 			for (DemoReturn legacy : order.returns()) {
 				seed(order, legacy);
 			}
 		}
+		this.numbers = state.numbers("erp.credit-memo-requests", nextSeeded);
 	}
 
 	synchronized List<CreditMemoRequest> all() {
@@ -92,7 +103,11 @@ class CreditMemoRequests {
 		return byPurchaseOrderByCustomer.numbers(reference).stream().map(byNumber::get).toList();
 	}
 
-	synchronized CreditMemoRequest create(DeepInsert header) {
+	CreditMemoRequest create(DeepInsert header) {
+		return state.change(() -> doCreate(header));
+	}
+
+	private synchronized CreditMemoRequest doCreate(DeepInsert header) {
 		String type = header.required("CreditMemoRequestType");
 		if (!type.equals(REQUEST_TYPE)) {
 			throw ODataException.invalid("V1/001",
@@ -115,7 +130,7 @@ class CreditMemoRequests {
 			items.add(priced(CustomerReturns.itemNumber(items.size()), referenced, quantity));
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		CreditMemoRequest request = new CreditMemoRequest(Long.toString(nextNumber++), reference,
+		CreditMemoRequest request = new CreditMemoRequest(Long.toString(numbers.next()), reference,
 				header.value("PurchaseOrderByCustomer"), orderReason, header.value("HeaderBillingBlockReason"), now, now,
 				false, items);
 		add(request);
@@ -132,7 +147,12 @@ class CreditMemoRequests {
 	 * @throws ODataException 404 for an unknown request, item or condition, 412 for a stale ETag,
 	 * 400 for a field or value the sandbox does not take or a billed request
 	 */
-	synchronized CreditMemoRequest changePrice(Map<String, String> key, Map<String, String> changed, String ifMatch) {
+	CreditMemoRequest changePrice(Map<String, String> key, Map<String, String> changed, String ifMatch) {
+		return state.change(() -> doChangePrice(key, changed, ifMatch));
+	}
+
+	private synchronized CreditMemoRequest doChangePrice(Map<String, String> key, Map<String, String> changed,
+			String ifMatch) {
 		String number = key.get("CreditMemoRequest");
 		String itemNumber = key.get("CreditMemoRequestItem");
 		CreditMemoRequest request = byNumber.get(number);
@@ -178,6 +198,22 @@ class CreditMemoRequests {
 		byNumber.put(number, changedRequest);
 		pricesChanged.incrementAndGet();
 		return changedRequest;
+	}
+
+	/**
+	 * Puts saved requests in place: a seeded one as it was changed, a created one added, and their
+	 * numbers never handed out again.
+	 */
+	synchronized void restore(List<CreditMemoRequest> saved) {
+		for (CreditMemoRequest request : saved) {
+			if (byNumber.containsKey(request.number())) {
+				byNumber.put(request.number(), request);
+			}
+			else {
+				add(request);
+			}
+			numbers.skipTo(Long.parseLong(request.number()) + 1);
+		}
 	}
 
 	/** Credit memo requests the hub created (seeded ones not counted). */
@@ -244,7 +280,7 @@ class CreditMemoRequests {
 			}
 			items.add(priced(CustomerReturns.itemNumber(items.size()), referenced, legacy.quantities().get(itemNumber)));
 		}
-		CreditMemoRequest request = new CreditMemoRequest(Long.toString(nextNumber++), reference, legacy.reference(),
+		CreditMemoRequest request = new CreditMemoRequest(Long.toString(nextSeeded++), reference, legacy.reference(),
 				LEGACY_REASON, "", legacy.returnedAt(), legacy.returnedAt(), true, items);
 		add(request);
 	}

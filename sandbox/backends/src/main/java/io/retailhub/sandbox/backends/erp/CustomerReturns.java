@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoReturn;
+import io.retailhub.sandbox.backends.state.NumberRange;
+import io.retailhub.sandbox.backends.state.SandboxState;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * SalesOrderReference}), the header's order reason and the items' return reasons are in their
  * own code lists, quantities are whole positive pieces and, summed with the order's other returns,
  * never exceed the ordered quantity, nor, for an invoice item, the billed one (rejected items no
- * longer count). Thread-safe: one lock guards the check and the insert.
+ * longer count). Thread-safe: one lock guards the check and the insert; every change runs as a
+ * change of the {@link SandboxState}, which may keep it across restarts.
  */
 @Component
 class CustomerReturns {
@@ -60,6 +63,8 @@ class CustomerReturns {
 
 	private final Clock clock;
 
+	private final SandboxState state;
+
 	private final Map<String, CustomerReturn> byNumber = new LinkedHashMap<>();
 
 	private final DocumentIndex bySalesOrder = new DocumentIndex();
@@ -68,7 +73,10 @@ class CustomerReturns {
 
 	private final DocumentIndex byPurchaseOrderByCustomer = new DocumentIndex();
 
-	private long nextNumber = 60000001;
+	/** The legacy returns' numbers come first; then the range's. */
+	private long nextSeeded = 60000001;
+
+	private final NumberRange numbers;
 
 	private final AtomicLong created = new AtomicLong();
 
@@ -81,15 +89,18 @@ class CustomerReturns {
 	/** Successful changes per customer return. Guarded by {@code this}. */
 	private final Map<String, Long> changesByReturn = new LinkedHashMap<>();
 
-	CustomerReturns(DemoData data, SalesOrders salesOrders, BillingDocuments invoices, Clock clock) {
+	CustomerReturns(DemoData data, SalesOrders salesOrders, BillingDocuments invoices, Clock clock,
+			SandboxState state) {
 		this.salesOrders = salesOrders;
 		this.invoices = invoices;
 		this.clock = clock;
+		this.state = state;
 		for (DemoOrder order : data.orders()) {
 			for (DemoReturn legacy : order.returns()) {
 				seed(order, legacy);
 			}
 		}
+		this.numbers = state.numbers("erp.customer-returns", nextSeeded);
 	}
 
 	synchronized List<CustomerReturn> all() {
@@ -116,7 +127,11 @@ class CustomerReturns {
 	}
 
 	/** Creates a customer return from a deep insert, or refuses it with a 400 OData error. */
-	synchronized CustomerReturn create(DeepInsert header) {
+	CustomerReturn create(DeepInsert header) {
+		return state.change(() -> doCreate(header));
+	}
+
+	private synchronized CustomerReturn doCreate(DeepInsert header) {
 		String type = header.required("CustomerReturnType");
 		if (!type.equals(RETURN_TYPE)) {
 			throw ODataException.invalid("V1/001", "Sales document type " + type + " is not defined for returns",
@@ -148,7 +163,7 @@ class CustomerReturns {
 					SalesOrderReference.share(referenced.orderItem(), quantity), reason, "", false));
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), reference,
+		CustomerReturn customerReturn = new CustomerReturn(Long.toString(numbers.next()), reference,
 				header.value("PurchaseOrderByCustomer"), orderReason, now, now, false, items);
 		add(customerReturn);
 		created.incrementAndGet();
@@ -176,7 +191,11 @@ class CustomerReturns {
 	 * @throws ODataException 404 for an unknown return or item, 412 for a stale ETag, 400 for a
 	 * field or value the sandbox does not take
 	 */
-	synchronized CustomerReturn changeItem(String number, String itemNumber, Map<String, String> changed,
+	CustomerReturn changeItem(String number, String itemNumber, Map<String, String> changed, String ifMatch) {
+		return state.change(() -> doChangeItem(number, itemNumber, changed, ifMatch));
+	}
+
+	private synchronized CustomerReturn doChangeItem(String number, String itemNumber, Map<String, String> changed,
 			String ifMatch) {
 		CustomerReturn customerReturn = byNumber.get(number);
 		CustomerReturnItem item = customerReturn == null ? null
@@ -225,7 +244,11 @@ class CustomerReturns {
 	 * lines are marked received ({@code ReturnsMaterialHasBeenReceived = X}), atomically with the
 	 * check that they are not rejected.
 	 */
-	synchronized ReturnGoodsReceipts.Outcome postGoodsReceipt(String number, Set<String> orderLines) {
+	ReturnGoodsReceipts.Outcome postGoodsReceipt(String number, Set<String> orderLines) {
+		return state.change(() -> doPostGoodsReceipt(number, orderLines));
+	}
+
+	private synchronized ReturnGoodsReceipts.Outcome doPostGoodsReceipt(String number, Set<String> orderLines) {
 		CustomerReturn customerReturn = byNumber.get(number);
 		if (customerReturn == null) {
 			return ReturnGoodsReceipts.Outcome.UNKNOWN;
@@ -243,6 +266,22 @@ class CustomerReturns {
 			.toList(), nextChange(customerReturn)));
 		goodsReceipts.incrementAndGet();
 		return ReturnGoodsReceipts.Outcome.POSTED;
+	}
+
+	/**
+	 * Puts saved returns in place: a seeded return as it was changed, a created one added, and
+	 * their numbers never handed out again.
+	 */
+	synchronized void restore(List<CustomerReturn> saved) {
+		for (CustomerReturn customerReturn : saved) {
+			if (byNumber.containsKey(customerReturn.number())) {
+				byNumber.put(customerReturn.number(), customerReturn);
+			}
+			else {
+				add(customerReturn);
+			}
+			numbers.skipTo(Long.parseLong(customerReturn.number()) + 1);
+		}
 	}
 
 	/** Items rejected by a client (each counted once, when its rejection was set). */
@@ -317,7 +356,7 @@ class CustomerReturns {
 			items.add(new CustomerReturnItem(itemNumber(items.size()), referenced, quantity,
 					SalesOrderReference.share(referenced.orderItem(), quantity), LEGACY_REASON, "", true));
 		}
-		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextNumber++), reference, legacy.reference(),
+		CustomerReturn customerReturn = new CustomerReturn(Long.toString(nextSeeded++), reference, legacy.reference(),
 				"", legacy.returnedAt(), legacy.returnedAt(), true, items);
 		add(customerReturn);
 	}

@@ -116,6 +116,28 @@ final class SalesOrderReference {
 		return referenced;
 	}
 
+	/** The header reference a saved document recorded: the sales order or one of its invoices. */
+	static Header header(String document, String category, SalesOrders salesOrders, BillingDocuments invoices) {
+		return category.equals(SALES_ORDER) ? Header.of(salesOrders.find(document).orElseThrow(() -> unknown(document)))
+				: Header.of(invoices.find(document).orElseThrow(() -> unknown(document)));
+	}
+
+	/** The item reference a saved document recorded: a sales order item, or an invoice item billing one. */
+	static Item item(String document, String category, String item, SalesOrders salesOrders,
+			BillingDocuments invoices) {
+		if (category.equals(SALES_ORDER)) {
+			return Item.of(salesOrders.find(document)
+				.flatMap(order -> order.item(item))
+				.orElseThrow(() -> unknown(document + "/" + item)));
+		}
+		BillingDocument invoice = invoices.find(document).orElseThrow(() -> unknown(document));
+		return Item.of(invoice, invoice.item(item).orElseThrow(() -> unknown(document + "/" + item)));
+	}
+
+	private static IllegalStateException unknown(String document) {
+		return new IllegalStateException("saved state references " + document + ", which the seeded world lacks");
+	}
+
 	/** The documents a follow-up document references, for an index: its header's, then its items' others. */
 	static List<String> documents(Header header, List<Item> items) {
 		return Stream.concat(Stream.of(header.document()), items.stream().map(Item::document)).distinct().toList();

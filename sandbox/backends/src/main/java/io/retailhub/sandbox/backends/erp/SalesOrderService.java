@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * elements (PPR0 list price, DM01 promotion discount). The entities are built once per order; the
  * orders never change. Key reads and {@code eq} filters on the properties the hub asks by (customer
  * reference, sold-to party, sales order) go through indexes built with them. An order placed
- * through the admin API is added with {@link #include}, which replaces the lists and their indexes
- * rather than changing them, so readers need no lock.
+ * through the admin API (or restored at start) is added with {@link #include}, which replaces the
+ * lists and their indexes rather than changing them, so readers need no lock.
  */
 @Component
 class SalesOrderService implements ODataService {
@@ -35,23 +35,10 @@ class SalesOrderService implements ODataService {
 	private volatile Map<String, ODataLookup<ODataEntity>> lookups;
 
 	SalesOrderService(SalesOrders salesOrders) {
-		List<ODataEntity> orders = new ArrayList<>();
-		List<ODataEntity> items = new ArrayList<>();
-		List<ODataEntity> pricingElements = new ArrayList<>();
-		for (SalesOrder order : salesOrders.all()) {
-			List<ODataEntity> orderItems = new ArrayList<>();
-			for (SalesOrderItem item : order.items()) {
-				List<ODataEntity> elements = pricingElements(item);
-				pricingElements.addAll(elements);
-				orderItems.add(item(order, item, elements));
-			}
-			items.addAll(orderItems);
-			orders.add(header(order, orderItems));
-		}
-		this.orders = List.copyOf(orders);
-		this.items = List.copyOf(items);
-		this.pricingElements = List.copyOf(pricingElements);
-		this.lookups = lookups(this.orders, this.items, this.pricingElements);
+		this.orders = List.of();
+		this.items = List.of();
+		this.pricingElements = List.of();
+		include(salesOrders.all());
 	}
 
 	private static Map<String, ODataLookup<ODataEntity>> lookups(List<ODataEntity> orders, List<ODataEntity> items,
@@ -62,19 +49,21 @@ class SalesOrderService implements ODataService {
 				ErpModel.SALES_ORDER_ITEM_PRICING_ELEMENT.entitySet(), ODataLookup.of(pricingElements, "SalesOrder"));
 	}
 
-	/** Makes a newly placed order readable, with its items and pricing elements. */
-	synchronized void include(SalesOrder order) {
-		List<ODataEntity> orderItems = new ArrayList<>();
+	/** Makes orders readable, with their items and pricing elements: the seeded ones, then each placed one. */
+	synchronized void include(List<SalesOrder> placed) {
 		List<ODataEntity> elements = new ArrayList<>(pricingElements);
-		for (SalesOrderItem item : order.items()) {
-			List<ODataEntity> itemElements = pricingElements(item);
-			elements.addAll(itemElements);
-			orderItems.add(item(order, item, itemElements));
-		}
 		List<ODataEntity> allItems = new ArrayList<>(items);
-		allItems.addAll(orderItems);
 		List<ODataEntity> headers = new ArrayList<>(orders);
-		headers.add(header(order, orderItems));
+		for (SalesOrder order : placed) {
+			List<ODataEntity> orderItems = new ArrayList<>();
+			for (SalesOrderItem item : order.items()) {
+				List<ODataEntity> itemElements = pricingElements(item);
+				elements.addAll(itemElements);
+				orderItems.add(item(order, item, itemElements));
+			}
+			allItems.addAll(orderItems);
+			headers.add(header(order, orderItems));
+		}
 		List<ODataEntity> newElements = List.copyOf(elements);
 		List<ODataEntity> newItems = List.copyOf(allItems);
 		List<ODataEntity> newOrders = List.copyOf(headers);

@@ -24,20 +24,32 @@ class SalesOrders {
 
 	private volatile Map<String, SalesOrder> byNumber;
 
+	/** The placed orders, in the order they were placed. Replaced, never modified. */
+	private volatile List<SalesOrder> placed = List.of();
+
 	SalesOrders(DemoData data) {
 		Map<String, SalesOrder> orders = new LinkedHashMap<>();
 		data.orders().forEach(order -> orders.put(order.salesOrder(), salesOrder(order)));
 		this.byNumber = Collections.unmodifiableMap(orders);
 	}
 
-	/** Adds a newly placed order; its document number must be new. */
-	synchronized void add(SalesOrder order) {
-		if (byNumber.containsKey(order.salesOrder())) {
-			throw new IllegalStateException("sales order " + order.salesOrder() + " exists already");
-		}
+	/** Adds newly placed orders; their document numbers must be new. */
+	synchronized void add(List<SalesOrder> added) {
 		Map<String, SalesOrder> orders = new LinkedHashMap<>(byNumber);
-		orders.put(order.salesOrder(), order);
+		for (SalesOrder order : added) {
+			if (orders.putIfAbsent(order.salesOrder(), order) != null) {
+				throw new IllegalStateException("sales order " + order.salesOrder() + " exists already");
+			}
+		}
+		List<SalesOrder> placedNow = new ArrayList<>(placed);
+		placedNow.addAll(added);
 		this.byNumber = Collections.unmodifiableMap(orders);
+		this.placed = List.copyOf(placedNow);
+	}
+
+	/** The orders placed through the admin API, oldest first (the seeded ones not). */
+	List<SalesOrder> placed() {
+		return placed;
 	}
 
 	List<SalesOrder> all() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import io.retailhub.sandbox.backends.state.SandboxState;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -24,6 +25,10 @@ import org.springframework.util.MultiValueMap;
  * endpoint 400 {@code invalid_request_error}, a request while the first still runs 409. Requests
  * refused by parameter validation are not saved. Keys are forgotten after
  * {@code sandbox.payment.idempotency-key-ttl}, or all at once with {@link #forgetAll()}.
+ *
+ * <p>A request runs as one change of the {@link SandboxState}: a snapshot holds the refund it
+ * created together with its key and saved answer, or neither, so a retry after a restart is
+ * replayed rather than refunding twice. Keys of requests still running are not kept.
  */
 @Component
 public class IdempotencyKeys {
@@ -46,13 +51,22 @@ public class IdempotencyKeys {
 
 	private final JsonMapper json;
 
+	private final SandboxState state;
+
 	private int untilPrune = PRUNE_EVERY;
 
-	IdempotencyKeys(Clock clock, PaymentSandboxSettings settings, PaymentEffects effects, JsonMapper json) {
+	IdempotencyKeys(Clock clock, PaymentSandboxSettings settings, PaymentEffects effects, JsonMapper json,
+			SandboxState state) {
 		this.clock = clock;
 		this.ttl = settings.idempotencyKeyTtl();
 		this.effects = effects;
 		this.json = json;
+		this.state = state;
+	}
+
+	/** A key whose request completed, with its saved answer, as a snapshot holds it. */
+	record SavedKey(String key, String endpoint, Map<String, List<String>> params, Instant createdAt, int status,
+			byte[] body) {
 	}
 
 	/** The saved answer of one request. */
@@ -85,6 +99,11 @@ public class IdempotencyKeys {
 	 * @param replayEffect the effect to record when answering from a saved response
 	 */
 	ResponseEntity<byte[]> execute(String key, String endpoint, MultiValueMap<String, String> params,
+			String replayEffect, Supplier<Object> action) {
+		return state.change(() -> doExecute(key, endpoint, params, replayEffect, action));
+	}
+
+	private ResponseEntity<byte[]> doExecute(String key, String endpoint, MultiValueMap<String, String> params,
 			String replayEffect, Supplier<Object> action) {
 		if (key == null) {
 			return respond(run(action).answer(), null, false);
@@ -152,8 +171,31 @@ public class IdempotencyKeys {
 	}
 
 	/** Forgets every key and saved answer, as Stripe does after 24 hours: the next request with an old key runs anew. */
-	public synchronized void forgetAll() {
-		entries.clear();
+	public void forgetAll() {
+		state.change(() -> {
+			synchronized (this) {
+				entries.clear();
+			}
+		});
+	}
+
+	/** The keys whose request completed, with their saved answers. */
+	synchronized List<SavedKey> saved() {
+		return entries.entrySet()
+			.stream()
+			.filter(e -> e.getValue().saved != null)
+			.map(e -> new SavedKey(e.getKey(), e.getValue().endpoint, e.getValue().params, e.getValue().createdAt,
+					e.getValue().saved.status(), e.getValue().saved.body()))
+			.toList();
+	}
+
+	/** Puts saved keys in place, each with its answer, to be replayed until it expires. */
+	synchronized void restore(List<SavedKey> saved) {
+		for (SavedKey key : saved) {
+			Entry entry = new Entry(key.endpoint(), new TreeMap<>(key.params()), key.createdAt());
+			entry.saved = new Saved(key.status(), key.body());
+			entries.put(key.key(), entry);
+		}
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoReturn;
+import io.retailhub.sandbox.backends.state.SandboxState;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * capture at shipment, as retailers commonly do); every other order is {@code succeeded}.
  *
  * <p>Thread-safe: every change happens under this object's lock, so two concurrent refunds of one
- * payment can never together exceed what was captured. Reads see a consistent snapshot.
+ * payment can never together exceed what was captured. Reads see a consistent snapshot. Every
+ * change runs as a change of the {@link SandboxState}, which may keep the refunds across restarts.
  *
  * <p>Searches by metadata (how the hub finds an order's payment) look the intents up by index,
  * refunds are kept per intent, and charges map to their intent: no request scans the account.
@@ -41,6 +43,8 @@ public class PaymentLedger {
 		.reversed();
 
 	private final Clock clock;
+
+	private final SandboxState state;
 
 	private final Map<String, PaymentIntent> intents = new HashMap<>();
 
@@ -57,8 +61,9 @@ public class PaymentLedger {
 
 	private volatile RefundBehavior behavior = RefundBehavior.DEFAULT;
 
-	PaymentLedger(DemoData data, Clock clock) {
+	PaymentLedger(DemoData data, Clock clock, SandboxState state) {
 		this.clock = clock;
+		this.state = state;
 		for (DemoOrder order : data.orders()) {
 			String currency = order.currency().toLowerCase(Locale.ROOT);
 			String status = order.shipments().isEmpty() ? PaymentIntent.REQUIRES_CAPTURE : PaymentIntent.SUCCEEDED;
@@ -137,36 +142,38 @@ public class PaymentLedger {
 						() -> StripeException.notFound("charge", "No such charge: '" + creation.charge() + "'"));
 		RefundBehavior current = behavior;
 		processing(current.processingDelayMs());
-		synchronized (this) {
-			if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
-				throw StripeException.refused("payment_intent_unexpected_state", "payment_intent",
-						"This PaymentIntent (" + intent.id() + ") has a status of " + intent.status()
-								+ " and has no captured charge to refund; cancel it instead.");
-			}
-			long left = intent.amountReceived() - held(intent.id());
-			if (left <= 0) {
-				throw StripeException.refused("charge_already_refunded", null,
-						"Charge " + intent.latestCharge() + " has already been refunded.");
-			}
-			long amount = creation.amount() != null ? creation.amount() : left;
-			if (amount > left) {
-				throw StripeException.refused("amount_too_large", "amount",
-						"Refund amount (" + display(amount, intent.currency()) + ") is greater than unrefunded amount on charge ("
-								+ display(left, intent.currency()) + ")");
-			}
-			String id;
-			do {
-				id = StripeIds.next("re_", 24);
-			}
-			while (refunds.containsKey(id));
-			boolean failed = Refund.FAILED.equals(current.initialStatus());
-			Refund refund = new Refund(id, ++sequence, intent.id(), intent.latestCharge(), amount, intent.currency(),
-					current.initialStatus(), creation.reason(), failed ? current.failureReason() : null,
-					creation.metadata(), clock.instant().getEpochSecond(), StripeIds.next("txn_", 24),
-					failed ? StripeIds.next("txn_", 24) : null);
-			store(refund);
-			return refund;
+		return state.change(() -> doCreate(intent, creation, current));
+	}
+
+	private synchronized Refund doCreate(PaymentIntent intent, RefundCreation creation, RefundBehavior current) {
+		if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
+			throw StripeException.refused("payment_intent_unexpected_state", "payment_intent",
+					"This PaymentIntent (" + intent.id() + ") has a status of " + intent.status()
+							+ " and has no captured charge to refund; cancel it instead.");
 		}
+		long left = intent.amountReceived() - held(intent.id());
+		if (left <= 0) {
+			throw StripeException.refused("charge_already_refunded", null,
+					"Charge " + intent.latestCharge() + " has already been refunded.");
+		}
+		long amount = creation.amount() != null ? creation.amount() : left;
+		if (amount > left) {
+			throw StripeException.refused("amount_too_large", "amount",
+					"Refund amount (" + display(amount, intent.currency()) + ") is greater than unrefunded amount on charge ("
+							+ display(left, intent.currency()) + ")");
+		}
+		String id;
+		do {
+			id = StripeIds.next("re_", 24);
+		}
+		while (refunds.containsKey(id));
+		boolean failed = Refund.FAILED.equals(current.initialStatus());
+		Refund refund = new Refund(id, ++sequence, intent.id(), intent.latestCharge(), amount, intent.currency(),
+				current.initialStatus(), creation.reason(), failed ? current.failureReason() : null,
+				creation.metadata(), clock.instant().getEpochSecond(), StripeIds.next("txn_", 24),
+				failed ? StripeIds.next("txn_", 24) : null);
+		store(refund);
+		return refund;
 	}
 
 	private static void processing(long delayMs) {
@@ -185,7 +192,11 @@ public class PaymentLedger {
 	 * Cancels a refund that waits for customer action, the only state Stripe lets you cancel.
 	 * @throws StripeException for an unknown refund or one in another state
 	 */
-	synchronized Refund cancel(String refundId) {
+	Refund cancel(String refundId) {
+		return state.change(() -> doCancel(refundId));
+	}
+
+	private synchronized Refund doCancel(String refundId) {
 		Refund refund = refund(refundId)
 			.orElseThrow(() -> StripeException.notFound("id", "No such refund: '" + refundId + "'"));
 		if (!Refund.REQUIRES_ACTION.equals(refund.status())) {
@@ -206,7 +217,11 @@ public class PaymentLedger {
 	 * @throws IllegalStateException when the refund has already settled
 	 * @throws IllegalArgumentException for any other target status or an unknown failure reason
 	 */
-	public synchronized void settleRefund(String refundId, String status, String failureReason) {
+	public void settleRefund(String refundId, String status, String failureReason) {
+		state.change(() -> doSettleRefund(refundId, status, failureReason));
+	}
+
+	private synchronized void doSettleRefund(String refundId, String status, String failureReason) {
 		Refund refund = refunds.get(refundId);
 		if (refund == null) {
 			throw new NoSuchElementException("no refund " + refundId);
@@ -240,6 +255,19 @@ public class PaymentLedger {
 	/** Sum, in minor units, of the intent's refunds that are pending, require action or succeeded. */
 	public synchronized long refundedMinorUnits(String paymentIntentId) {
 		return held(paymentIntentId);
+	}
+
+	/** Every refund, oldest first. */
+	synchronized List<Refund> allRefunds() {
+		return refunds.values().stream().sorted(Comparator.comparingLong(Refund::sequence)).toList();
+	}
+
+	/** Puts saved refunds in place of the seeded ones, as they were. */
+	synchronized void restore(List<Refund> saved) {
+		refunds.clear();
+		refundsByIntent.clear();
+		saved.stream().sorted(Comparator.comparingLong(Refund::sequence)).forEach(this::store);
+		sequence = saved.stream().mapToLong(Refund::sequence).max().orElse(sequence);
 	}
 
 	/** How many refunds the intent has, whatever their status. */

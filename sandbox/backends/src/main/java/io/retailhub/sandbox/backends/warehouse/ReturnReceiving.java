@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,11 @@ import org.springframework.stereotype.Component;
  * when ERP has created customer returns since its last look, and leaves alone an RMA that was
  * received on demand in the meantime. An RMA ERP rejected (the return was canceled or expired) is
  * refused on demand and skipped automatically.
+ *
+ * <p>After a restart on a state directory, auto-receive (when on from the start) goes on from when
+ * it was switched on in the run that saved the state: a return whose parcel was still due when
+ * the sandbox stopped is received after the restart; one the warehouse received anything for
+ * before the restart is left alone.
  */
 @Component
 class ReturnReceiving implements DisposableBean {
@@ -61,6 +67,12 @@ class ReturnReceiving implements DisposableBean {
 
 	/** Customer returns created before this are left alone. Guarded by {@code this}. */
 	private Instant autoReceiveSince;
+
+	/**
+	 * When the saved state was restored, null without: an RMA ERP created before, which the
+	 * warehouse received anything for, was dealt with before the restart. Guarded by {@code this}.
+	 */
+	private Instant restoredAt;
 
 	// The fields below are touched by the poller thread only.
 
@@ -133,6 +145,22 @@ class ReturnReceiving implements DisposableBean {
 		autoReceiveAfter = after;
 	}
 
+	/** Since when auto-receive looks at new customer returns; empty while it is off. */
+	synchronized Optional<Instant> autoReceiveSince() {
+		return autoReceiveAfter.isZero() ? Optional.empty() : Optional.of(autoReceiveSince);
+	}
+
+	/**
+	 * Goes on from a saved state: auto-receive, when on now, looks at customer returns from when
+	 * it was switched on in the run that saved it ({@code since}, empty when it was off then).
+	 */
+	synchronized void restore(Optional<Instant> since) {
+		restoredAt = clock.instant();
+		if (!autoReceiveAfter.isZero() && since.isPresent() && since.get().isBefore(autoReceiveSince)) {
+			autoReceiveSince = since.get();
+		}
+	}
+
 	@Override
 	public void destroy() {
 		poller.shutdownNow();
@@ -141,9 +169,11 @@ class ReturnReceiving implements DisposableBean {
 	private void poll() {
 		Duration after;
 		Instant since;
+		Instant restored;
 		synchronized (this) {
 			after = autoReceiveAfter;
 			since = autoReceiveSince;
+			restored = restoredAt;
 		}
 		try {
 			if (after.isZero()) {
@@ -151,7 +181,7 @@ class ReturnReceiving implements DisposableBean {
 				due.clear();
 				return;
 			}
-			lookForNewReturns(after, since);
+			lookForNewReturns(after, since, restored);
 			receiveDue();
 		}
 		catch (RuntimeException ex) {
@@ -159,14 +189,16 @@ class ReturnReceiving implements DisposableBean {
 		}
 	}
 
-	private void lookForNewReturns(Duration after, Instant since) {
+	private void lookForNewReturns(Duration after, Instant since, Instant restored) {
 		long created = erp.count(ErpEffects.CUSTOMER_RETURNS_CREATED);
 		if (created == customerReturnsSeen) {
 			return;
 		}
 		try {
 			for (ReturnNotice notice : notices.unprocessed()) {
-				if (!notice.createdAt().isBefore(since) && known.add(notice.rmaNumber())) {
+				boolean dealtWithBeforeRestart = restored != null && notice.createdAt().isBefore(restored)
+						&& store.received(notice.rmaNumber());
+				if (!notice.createdAt().isBefore(since) && !dealtWithBeforeRestart && known.add(notice.rmaNumber())) {
 					due.put(notice.rmaNumber(), notice.createdAt().plus(after).plus(randomJitter()));
 				}
 			}

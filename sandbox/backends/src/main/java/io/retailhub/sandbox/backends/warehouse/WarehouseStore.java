@@ -19,6 +19,8 @@ import io.retailhub.sandbox.backends.data.DemoLocation;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.data.DemoShipment;
+import io.retailhub.sandbox.backends.state.NumberRange;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.LocationResponse;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptLineRequest;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptEvent;
@@ -46,7 +48,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Thread-safe: shipments and reservations are immutable; stock and receipts change only under
  * the store's lock, so a receipt's checks, its restock and its place in the RMA's sequence happen
- * atomically, and webhook events are recorded in the order of their sequence.
+ * atomically, and webhook events are recorded in the order of their sequence. A receipt runs as
+ * one change of the {@link SandboxState}, with its webhook event: a snapshot holds both or neither.
  */
 @Component
 class WarehouseStore implements RecordedEffects {
@@ -87,13 +90,20 @@ class WarehouseStore implements RecordedEffects {
 	/** The receipts of each RMA so far: their count and running totals. Guarded by {@code this}. */
 	private final Map<String, RmaReceipts> receiptsByRma = new HashMap<>();
 
-	private long receiptSequence;
+	private final SandboxState state;
+
+	private final NumberRange receiptNumbers;
+
+	/** Receipts recorded and units restocked since the sandbox started (restored ones not counted). */
+	private long receiptsCreated;
 
 	private long unitsRestocked;
 
-	WarehouseStore(DemoData data, Clock clock, WebhookDispatcher webhooks) {
+	WarehouseStore(DemoData data, Clock clock, WebhookDispatcher webhooks, SandboxState state) {
 		this.clock = clock;
 		this.webhooks = webhooks;
+		this.state = state;
+		this.receiptNumbers = state.numbers("warehouse.return-receipts", 1);
 		List<LocationResponse> locations = new ArrayList<>();
 		for (DemoLocation location : data.locations()) {
 			locationsById.put(location.id(), location);
@@ -201,8 +211,12 @@ class WarehouseStore implements RecordedEffects {
 	 * or warehouse, an RMA of another order, a SKU that does not match the line, more damaged and
 	 * rejected units than received, or more units than were shipped.
 	 */
-	synchronized ReturnReceiptResponse receive(ReturnReceiptRequest request) {
-		return receive(request, lines -> {
+	ReturnReceiptResponse receive(ReturnReceiptRequest request) {
+		return state.change(() -> {
+			synchronized (this) {
+				return receive(request, lines -> {
+				});
+			}
 		});
 	}
 
@@ -235,27 +249,61 @@ class WarehouseStore implements RecordedEffects {
 			.filter(l -> l.quantityReceived() > 0)
 			.map(ReturnReceiptLineRequest::lineNumber)
 			.collect(Collectors.toSet()));
-		String receiptId = "RCPT-" + String.format("%06d", ++receiptSequence);
+		String receiptId = "RCPT-" + String.format("%06d", receiptNumbers.next());
 		String warehouse = request.warehouseId() != null ? request.warehouseId()
 				: returnLocation(order, request.lines().get(0).lineNumber());
 		List<ReturnReceiptLineResponse> lines = new ArrayList<>();
 		for (ReturnReceiptLineRequest line : request.lines()) {
 			int restocked = line.quantityReceived() - line.damaged() - line.rejected();
-			receivedByOrderLine.merge(order.orderNumber() + "/" + line.lineNumber(), line.quantityReceived(),
-					Integer::sum);
-			onHand.computeIfAbsent(line.sku(), s -> new LinkedHashMap<>()).merge(warehouse, restocked, Integer::sum);
 			unitsRestocked += restocked;
 			lines.add(new ReturnReceiptLineResponse(line.lineNumber(), line.sku(), line.quantityExpected(),
 					line.quantityReceived(), line.damaged(), line.rejected(), restocked));
 		}
-		RmaReceipts rma = receiptsByRma.computeIfAbsent(request.rmaNumber(),
-				n -> new RmaReceipts(order.orderNumber()));
-		long sequence = rma.add(lines);
-		ReturnReceiptResponse receipt = new ReturnReceiptResponse(receiptId, request.rmaNumber(),
-				order.orderNumber(), warehouse, clock.instant(), sequence, List.copyOf(lines));
-		receipts.put(receiptId, receipt);
-		webhooks.publish(RETURN_RECEIPT_CREATED, rma.event(receipt));
+		ReturnReceiptResponse receipt = record(new ReturnReceiptResponse(receiptId, request.rmaNumber(),
+				order.orderNumber(), warehouse, clock.instant(), 0, List.copyOf(lines)));
+		receiptsCreated++;
+		webhooks.publish(RETURN_RECEIPT_CREATED, receiptsByRma.get(receipt.rmaNumber()).event(receipt));
 		return receipt;
+	}
+
+	/**
+	 * Books a receipt: what each order line received, the good units back on hand, the receipt as
+	 * the next of its RMA. Answers the receipt with its sequence.
+	 */
+	private ReturnReceiptResponse record(ReturnReceiptResponse parcel) {
+		for (ReturnReceiptLineResponse line : parcel.lines()) {
+			receivedByOrderLine.merge(parcel.orderNumber() + "/" + line.lineNumber(), line.quantityReceived(),
+					Integer::sum);
+			onHand.computeIfAbsent(line.sku(), s -> new LinkedHashMap<>())
+				.merge(parcel.warehouseId(), line.quantityRestocked(), Integer::sum);
+		}
+		RmaReceipts rma = receiptsByRma.computeIfAbsent(parcel.rmaNumber(), n -> new RmaReceipts(parcel.orderNumber()));
+		long sequence = rma.add(parcel.lines());
+		ReturnReceiptResponse receipt = new ReturnReceiptResponse(parcel.receiptId(), parcel.rmaNumber(),
+				parcel.orderNumber(), parcel.warehouseId(), parcel.receivedAt(), sequence, parcel.lines());
+		receipts.put(receipt.receiptId(), receipt);
+		return receipt;
+	}
+
+	/** Every receipt, oldest first. */
+	synchronized List<ReturnReceiptResponse> allReceipts() {
+		return List.copyOf(receipts.values());
+	}
+
+	/**
+	 * Books saved receipts again, oldest first, onto the seeded stock: their restocked units, their
+	 * places in their RMAs' sequences. No webhook: each was announced when it was recorded.
+	 */
+	synchronized void restore(List<ReturnReceiptResponse> saved) {
+		for (ReturnReceiptResponse receipt : saved) {
+			record(receipt);
+			receiptNumbers.skipTo(Long.parseLong(receipt.receiptId().substring("RCPT-".length())) + 1);
+		}
+	}
+
+	/** Whether the warehouse received anything for the RMA. */
+	synchronized boolean received(String rmaNumber) {
+		return receiptsByRma.containsKey(rmaNumber);
 	}
 
 	/**
@@ -268,8 +316,13 @@ class WarehouseStore implements RecordedEffects {
 	 * given; 422 when a count names a line the RMA does not have, the parcel would hold nothing, or
 	 * the receipt breaks a rule of {@link #receive(ReturnReceiptRequest)}
 	 */
-	synchronized ReturnReceiptResponse receive(ReturnNotice notice, String warehouseId, List<ParcelCount> counts,
+	ReturnReceiptResponse receive(ReturnNotice notice, String warehouseId, List<ParcelCount> counts,
 			Consumer<Set<String>> beforeRecording) {
+		return state.change(() -> receiveNotified(notice, warehouseId, counts, beforeRecording));
+	}
+
+	private synchronized ReturnReceiptResponse receiveNotified(ReturnNotice notice, String warehouseId,
+			List<ParcelCount> counts, Consumer<Set<String>> beforeRecording) {
 		if (notice.orderNumber() == null) {
 			throw WarehouseApiException.unprocessable("rma_number", "unknown_order",
 					"RMA " + notice.rmaNumber() + " is for an order the warehouse does not know");
@@ -355,11 +408,14 @@ class WarehouseStore implements RecordedEffects {
 		return "warehouse";
 	}
 
-	/** Receipts and restocked units, and the webhook deliveries that announced the receipts. */
+	/**
+	 * Receipts and restocked units, and the webhook deliveries that announced the receipts, since
+	 * the sandbox started.
+	 */
 	@Override
 	public synchronized Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		counts.put(RECEIPTS_CREATED, (long) receipts.size());
+		counts.put(RECEIPTS_CREATED, receiptsCreated);
 		counts.put(UNITS_RESTOCKED, unitsRestocked);
 		counts.putAll(webhooks.counts());
 		return counts;

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,10 @@ import org.springframework.stereotype.Component;
  * a delivery of its own, {@code duplicate: true}, same event and body), and a share is held back
  * and delivered after the next event.
  *
- * <p>Thread-safe: the state is guarded by {@code this}; HTTP calls happen outside the lock.
+ * <p>Thread-safe: the state is guarded by {@code this}; HTTP calls happen outside the lock. Every
+ * change of a delivery runs as a change of the {@link SandboxState}, whose snapshot holds the
+ * deliveries not finished yet: they are tried again after a restart, with the same event ID and
+ * bytes.
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
@@ -77,6 +81,8 @@ class WebhookDispatcher implements DisposableBean {
 
 	private final ScheduledExecutorService worker;
 
+	private final SandboxState state;
+
 	private Subscription subscription;
 
 	private Chaos chaos;
@@ -97,9 +103,10 @@ class WebhookDispatcher implements DisposableBean {
 
 	private long reordered;
 
-	WebhookDispatcher(Clock clock, JsonMapper json, WarehouseSettings settings) {
+	WebhookDispatcher(Clock clock, JsonMapper json, WarehouseSettings settings, SandboxState state) {
 		this.clock = clock;
 		this.json = json;
+		this.state = state;
 		this.settings = settings.webhooks();
 		this.subscription = this.settings.url().isBlank() ? null
 				: Subscription.of(this.settings.url(), this.settings.secret());
@@ -124,6 +131,11 @@ class WebhookDispatcher implements DisposableBean {
 	 */
 	void publish(String type, Object data) {
 		String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+		state.change(() -> record(id, type, data));
+		worker.execute(this::deliverDue);
+	}
+
+	private void record(String id, String type, Object data) {
 		synchronized (this) {
 			if (subscription == null) {
 				return;
@@ -145,7 +157,6 @@ class WebhookDispatcher implements DisposableBean {
 			}
 			forgetOldest();
 		}
-		worker.execute(this::deliverDue);
 	}
 
 	synchronized Optional<Subscription> subscription() {
@@ -208,11 +219,25 @@ class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	private synchronized Delivery nextDue() {
-		Instant now = clock.instant();
-		if (held != null && !held.holdUntil.isAfter(now)) {
-			release(now);
+	private Delivery nextDue() {
+		if (heldIsDue()) {
+			state.change(this::releaseHeldIfDue);
 		}
+		return firstDue();
+	}
+
+	private synchronized boolean heldIsDue() {
+		return held != null && !held.holdUntil.isAfter(clock.instant());
+	}
+
+	private synchronized void releaseHeldIfDue() {
+		if (heldIsDue()) {
+			release(clock.instant());
+		}
+	}
+
+	private synchronized Delivery firstDue() {
+		Instant now = clock.instant();
 		for (Delivery delivery : pending) {
 			if (!delivery.nextAttemptAt.isAfter(now)) {
 				return delivery;
@@ -225,7 +250,7 @@ class WebhookDispatcher implements DisposableBean {
 		Subscription target = subscription().orElse(null);
 		Instant start = clock.instant();
 		if (target == null) {
-			waitForSubscription(delivery, start);
+			state.change(() -> waitForSubscription(delivery, start));
 			return;
 		}
 		byte[] body = delivery.event.body();
@@ -248,7 +273,9 @@ class WebhookDispatcher implements DisposableBean {
 			Thread.currentThread().interrupt();
 			return;
 		}
-		recordAttempt(delivery, status, error, clock.instant());
+		Integer answered = status;
+		String failure = error;
+		state.change(() -> recordAttempt(delivery, answered, failure, clock.instant()));
 	}
 
 	private synchronized void waitForSubscription(Delivery delivery, Instant now) {
@@ -289,6 +316,34 @@ class WebhookDispatcher implements DisposableBean {
 		delivery.nextAttemptAt = now.plus(settings.retry().backoff(delivery.attempts));
 		log.debug("Webhook {} attempt {} failed ({}); next at {}", delivery.event.id(), delivery.attempts,
 				status != null ? status : error, delivery.nextAttemptAt);
+	}
+
+	/**
+	 * The deliveries not finished yet (pending or held), oldest first: what a restart must still
+	 * deliver.
+	 */
+	synchronized List<SavedDelivery> unfinished() {
+		return deliveries.stream()
+			.filter(d -> !d.finished())
+			.map(d -> new SavedDelivery(d.event.id(), d.event.type(), d.event.createdAt(), d.event.body(), d.duplicate,
+					d.attempts, d.lastStatus, d.lastError, d.lastAttemptAt))
+			.toList();
+	}
+
+	/** Puts saved unfinished deliveries back, due at once (a held one is held no longer). */
+	synchronized void restore(List<SavedDelivery> saved) {
+		Instant now = clock.instant();
+		for (SavedDelivery s : saved) {
+			Delivery delivery = new Delivery(new Event(s.id(), s.type(), s.createdAt(), s.body()), s.duplicate(), now);
+			delivery.attempts = s.attempts();
+			delivery.lastStatus = s.lastStatus();
+			delivery.lastError = s.lastError();
+			delivery.lastAttemptAt = s.lastAttemptAt();
+			deliveries.addLast(delivery);
+			pending.add(delivery);
+		}
+		forgetOldest();
+		worker.execute(this::deliverDue);
 	}
 
 	private boolean expired(Delivery delivery, Instant now) {
@@ -359,6 +414,11 @@ class WebhookDispatcher implements DisposableBean {
 				throw new IllegalArgumentException("maxHold must not be negative");
 			}
 		}
+	}
+
+	/** A delivery not finished yet, as a snapshot holds it. */
+	record SavedDelivery(String id, String type, Instant createdAt, byte[] body, boolean duplicate, int attempts,
+			Integer lastStatus, String lastError, Instant lastAttemptAt) {
 	}
 
 	/** One event as created: the bytes every delivery of it sends. */

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.retailhub.sandbox.backends.data.DemoCustomer;
 import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,8 @@ class IndexedSoqlQueryTests {
 	final DemoData data = DemoData.generate(DemoData.DEFAULT_SEED, ANCHOR, 60, 400);
 
 	/** A fixed clock: every record created in a test has the same CreatedDate, so ties are many. */
-	final SalesforceOrg org = new SalesforceOrg(data, Clock.fixed(ANCHOR, ZoneOffset.UTC), new SalesforceEffects());
+	final SalesforceOrg org = new SalesforceOrg(data, Clock.fixed(ANCHOR, ZoneOffset.UTC), new SalesforceEffects(),
+			SandboxState.inMemory());
 
 	/** Customers without seeded cases; customer k has k % 3 + 1 cases, on orders ORD-k-0 and ORD-k-1. */
 	List<DemoCustomer> customers;

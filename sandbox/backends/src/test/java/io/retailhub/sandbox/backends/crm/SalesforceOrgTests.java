@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.retailhub.sandbox.backends.data.DemoCustomer;
 import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class SalesforceOrgTests {
 
 	private final SalesforceEffects effects = new SalesforceEffects();
 
-	private final SalesforceOrg org = new SalesforceOrg(data, Clock.fixed(ANCHOR, ZoneOffset.UTC), effects);
+	private final SalesforceOrg org = new SalesforceOrg(data, Clock.fixed(ANCHOR, ZoneOffset.UTC), effects,
+			SandboxState.inMemory());
 
 	private final DemoCustomer customer = data.customer(DemoData.Showcase.CUSTOMER);
 

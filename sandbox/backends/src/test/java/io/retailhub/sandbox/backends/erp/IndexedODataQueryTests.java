@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +39,11 @@ class IndexedODataQueryTests {
 
 	BillingDocuments invoices = new BillingDocuments(DATA, salesOrders);
 
-	CustomerReturns returns = new CustomerReturns(DATA, salesOrders, invoices, Clock.systemUTC());
+	CustomerReturns returns = new CustomerReturns(DATA, salesOrders, invoices, Clock.systemUTC(),
+			SandboxState.inMemory());
 
-	CreditMemoRequests credits = new CreditMemoRequests(DATA, salesOrders, invoices, Clock.systemUTC());
+	CreditMemoRequests credits = new CreditMemoRequests(DATA, salesOrders, invoices, Clock.systemUTC(),
+			SandboxState.inMemory());
 
 	SalesOrderService salesOrderService = new SalesOrderService(salesOrders);
 

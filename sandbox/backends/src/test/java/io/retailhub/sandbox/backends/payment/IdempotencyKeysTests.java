@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.state.SandboxState;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +25,11 @@ class IdempotencyKeysTests {
 	final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
 
 	final PaymentEffects effects = new PaymentEffects(
-			new PaymentLedger(DemoData.generate(DemoData.DEFAULT_SEED, clock.instant(), 4, 6), clock));
+			new PaymentLedger(DemoData.generate(DemoData.DEFAULT_SEED, clock.instant(), 4, 6), clock,
+					SandboxState.inMemory()));
 
 	final IdempotencyKeys keys = new IdempotencyKeys(clock, new PaymentSandboxSettings(1000, Duration.ofHours(24)),
-			effects, JsonMapper.builder().build());
+			effects, JsonMapper.builder().build(), SandboxState.inMemory());
 
 	final AtomicInteger executions = new AtomicInteger();
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
+import io.retailhub.sandbox.backends.state.SandboxState;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class PaymentLedgerSearchTests {
 	static final DemoData DATA = DemoData.generate(DemoData.DEFAULT_SEED, Instant.parse("2026-11-27T00:00:00Z"), 60,
 			400);
 
-	final PaymentLedger ledger = new PaymentLedger(DATA, Clock.systemUTC());
+	final PaymentLedger ledger = new PaymentLedger(DATA, Clock.systemUTC(), SandboxState.inMemory());
 
 	@Test
 	void answersSearchesAsTestingEveryIntentDoes() {
