@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The hub's security, for every servlet service that has this module on its classpath:
  * <ul>
- * <li>an OAuth2 resource server: JWTs from the issuer in
+ * <li>an OAuth2 resource server (only where the issuer is set): JWTs from the issuer in
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (any OIDC provider), stateless, no
  * CSRF (no cookies, no sessions);</li>
  * <li>actuator health, info and prometheus, and the OpenAPI document, open;</li>
@@ -39,11 +40,19 @@ import org.springframework.security.web.SecurityFilterChain;
 				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
+@ConditionalOnProperty(HubSecurityAutoConfiguration.ISSUER_URI_PROPERTY)
 public class HubSecurityAutoConfiguration {
+
+	/**
+	 * The issuer a hub service trusts; without it this configuration stays away (an application that
+	 * only shares the classpath, like the sandbox's, is no hub service).
+	 */
+	public static final String ISSUER_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
 	/** Open to anyone: probes, scraping and the API contract. */
 	public static final List<String> OPEN_PATHS = List.of("/actuator/health", "/actuator/health/**",
-			"/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error");
+			"/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**", "/error");
 
 	@Bean
 	@ConditionalOnMissingBean

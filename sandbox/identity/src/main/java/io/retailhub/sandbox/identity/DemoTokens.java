@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -105,6 +107,19 @@ public final class DemoTokens {
 	/** {@code Bearer <service token>}, for an Authorization header. */
 	public String serviceAuthorization() {
 		return "Bearer " + serviceToken();
+	}
+
+	/**
+	 * For a test's RestClient: puts the service token ({@link #serviceToken()}) on every request
+	 * that carries no Authorization header of its own.
+	 */
+	public ClientHttpRequestInterceptor serviceTokenInterceptor() {
+		return (request, body, execution) -> {
+			if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+				request.getHeaders().setBearerAuth(serviceToken());
+			}
+			return execution.execute(request, body);
+		};
 	}
 
 	private String cached(String key, String clientId, String secret, Map<String, String> form) {
