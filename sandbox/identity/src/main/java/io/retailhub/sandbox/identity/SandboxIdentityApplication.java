@@ -11,7 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * scopes, RS256-signed JWT access tokens. It stands in for the retailer's identity provider (Okta,
  * Entra ID, Keycloak) and knows nothing of the hub.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+		// users, clients and authorizations are held in memory: where a database shares the classpath
+		// (the hub's tests, the launcher), the server neither connects to it nor migrates it
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 @ConfigurationPropertiesScan
 public class SandboxIdentityApplication {
 
