@@ -6,7 +6,8 @@
 #
 # Settings (environment variables; defaults in brackets):
 #   RETAILHUB_PG_PORT [15432]  RETAILHUB_KAFKA_PORT [19092]  RETAILHUB_SANDBOX_PORT [8090]
-#   RETAILHUB_SYSTEM_API_PORT [8081]  RETAILHUB_DATA_DIR [./.retailhub-data]  (0 = a free port)
+#   RETAILHUB_SYSTEM_API_PORT [8081]  RETAILHUB_PROCESS_API_PORT [8082]  RETAILHUB_IDENTITY_PORT [9000]
+#   RETAILHUB_DATA_DIR [./.retailhub-data]  (0 = a free port)
 # Arguments are passed to the launcher, e.g. ./run-local.sh --retailhub.system-api.port=9081
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -17,6 +17,7 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Faults;
 import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.sandbox.infra.LocalPostgres;
+import io.retailhub.sandbox.identity.SandboxIdentityApplication;
 import io.retailhub.system.SystemApiApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,6 +58,8 @@ final class BenchHub implements AutoCloseable {
 
 	private final ConfigurableApplicationContext sandbox;
 
+	private ConfigurableApplicationContext identity;
+
 	private final ConfigurableApplicationContext systemApi;
 
 	private final ConfigurableApplicationContext processApi;
@@ -67,6 +70,10 @@ final class BenchHub implements AutoCloseable {
 		this.postgres = LocalPostgres.start(0);
 		this.kafka = LocalKafka.start(0);
 		try {
+			// the authorization server the services trust and the driver takes its service token from
+			this.identity = start("identity", SandboxIdentityApplication.builder(), common(options.logFile()));
+			Map<String, String> security = Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUrl());
+
 			Map<String, String> sandboxProperties = common(options.logFile());
 			sandboxProperties.put("spring.autoconfigure.exclude", NO_PERSISTENCE);
 			// parcels arrive only when the benchmark receives them, so it controls the timing
@@ -87,6 +94,7 @@ final class BenchHub implements AutoCloseable {
 						sandboxUrl() + backend.pathPrefix());
 			}
 			systemProperties.putAll(this.kafka.springKafkaProperties());
+			systemProperties.putAll(security);
 			systemProperties.putAll(options.properties("system"));
 			this.systemApi = start("system", SystemApiApplication.builder(), systemProperties);
 			subscribeWebhooks();
@@ -95,6 +103,7 @@ final class BenchHub implements AutoCloseable {
 			processProperties.putAll(this.postgres.springDataSourceProperties(PROCESS_DATABASE));
 			processProperties.putAll(this.kafka.springKafkaProperties());
 			processProperties.put("retailhub.system-api.base-url", systemApiUrl());
+			processProperties.putAll(security);
 			processProperties.put("retailhub.workflow.instance-id", PROCESS_INSTANCE);
 			processProperties.putAll(options.properties("process"));
 			this.processApi = start("process", ProcessApiApplication.builder(), processProperties);
@@ -187,6 +196,11 @@ final class BenchHub implements AutoCloseable {
 
 	String sandboxUrl() {
 		return url(this.sandbox);
+	}
+
+	/** The sandbox authorization server's issuer URL. */
+	String issuerUrl() {
+		return url(this.identity);
 	}
 
 	String systemApiUrl() {

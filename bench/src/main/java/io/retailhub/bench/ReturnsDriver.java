@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.retailhub.sandbox.identity.DemoTokens;
+
 /**
  * Drives returns through the whole flow with a fixed number in flight: requests the return over
  * the process API, waits for return-authorized on Kafka, has the sandbox warehouse receive the
@@ -44,6 +46,9 @@ final class ReturnsDriver implements ReturnEvents.Listener {
 
 	private final String sandboxUrl;
 
+	/** The service token (client retailhub-cli) each request to the process API carries. */
+	private final DemoTokens tokens;
+
 	private final HttpClient http;
 
 	private final ExecutorService calls;
@@ -56,9 +61,10 @@ final class ReturnsDriver implements ReturnEvents.Listener {
 	/** Events that arrived before their request's answer did. */
 	private final Map<UUID, List<Consumer<Flight>>> early = new HashMap<>();
 
-	ReturnsDriver(String processApiUrl, String sandboxUrl) {
+	ReturnsDriver(String processApiUrl, String sandboxUrl, String issuerUrl) {
 		this.processApiUrl = processApiUrl;
 		this.sandboxUrl = sandboxUrl;
+		this.tokens = DemoTokens.of(issuerUrl);
 		// blocking calls: a request per return in flight, a receipt per return authorized (the
 		// HTTP client keeps its own executor, so a blocked caller never starves a response)
 		this.calls = Executors.newCachedThreadPool(runnable -> {
@@ -202,6 +208,7 @@ final class ReturnsDriver implements ReturnEvents.Listener {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "bench-" + UUID.randomUUID())
+			.header("Authorization", this.tokens.serviceAuthorization())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {

@@ -104,7 +104,7 @@ public final class WorkflowBenchmark {
 					+ "(%d connections x %,d autocommit inserts in %.2f s)%n", commits.perSecond(), commits.threads(),
 					commits.commits() / commits.threads(), commits.wall().toMillis() / 1000.0);
 
-			ReturnsDriver driver = new ReturnsDriver(hub.processApiUrl(), hub.sandboxUrl());
+			ReturnsDriver driver = new ReturnsDriver(hub.processApiUrl(), hub.sandboxUrl(), hub.issuerUrl());
 			try (ReturnEvents events = new ReturnEvents(hub.kafka().bootstrapServers(), driver)) {
 				if (options.warmup() > 0) {
 					ReturnsDriver.Batch warmup = driver.run("warm-up", warmupLines, options.concurrency(),

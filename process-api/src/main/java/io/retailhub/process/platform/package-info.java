@@ -12,6 +12,7 @@
  * <li>{@code kafka} and {@code deadletters}: declared topics, delivery guarantees, one error
  * handler, dead letters stored for inspection and idempotent replay.</li>
  * <li>{@code web}: correlation IDs and problem+json for every endpoint of process-api.</li>
+ * <li>{@code security}: the scope each endpoint needs (docs/security.md).</li>
  * </ul>
  *
  * <p>How it fits together and which guarantee each part gives: {@code docs/workflow-platform.md}.

@@ -34,6 +34,7 @@ import io.retailhub.contracts.problems.Headers;
 import io.retailhub.contracts.problems.ProblemProperties;
 import io.retailhub.contracts.problems.ProblemType;
 
+import io.retailhub.security.ServiceTokenInterceptor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,7 +83,12 @@ public class SystemApiClient {
 
 	private final RestClient http;
 
-	SystemApiClient(RestClient.Builder builder, JsonMapper jsonMapper, SystemApiSettings settings) {
+	/**
+	 * @param serviceTokens puts process-api's own client_credentials token (and the acting user of
+	 * the request being served, if any) on every call
+	 */
+	SystemApiClient(RestClient.Builder builder, JsonMapper jsonMapper, SystemApiSettings settings,
+			ServiceTokenInterceptor serviceTokens) {
 		// a client tolerates members it does not know yet: the system API may add some at any time
 		JsonMapper tolerant = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		JdkClientHttpRequestFactory requests = JdkHttpClients.requestFactory(settings.connectTimeout(),
@@ -98,6 +104,7 @@ public class SystemApiClient {
 				}
 				return execution.execute(request, body);
 			})
+			.requestInterceptor(serviceTokens)
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 			.build();
 	}

@@ -68,7 +68,7 @@ class DrillPaymentTimeoutAfterSuccessIntegrationTests {
 
 		// then the return closes with the refund the provider made first, and no other
 		AuthorizedReturn.awaitStatus(api, ret.id(), "CLOSED");
-		JsonNode atProvider = RestClient.create()
+		JsonNode atProvider = HubSandbox.withServiceToken().build()
 			.get()
 			.uri(HubSandbox.systemApiUrl() + "/api/system/v1/refunds?orderId={order}&reference={reference}",
 					order.orderNumber(), refundId)

@@ -72,7 +72,7 @@ class DrillPoisonEventIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		deadLetters = RestClient.builder()
+		deadLetters = HubSandbox.withServiceToken()
 			.baseUrl("http://localhost:" + port + "/api/process/v1/dead-letters")
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})

@@ -117,7 +117,7 @@ class DrillSystemApiTimeLimitOnARefundIntegrationTests {
 		assertThat(refundEvents).extracting(PublishedEvents.Event::type)
 			.contains(EventType.REFUND_POSTED.type())
 			.doesNotContain(EventType.REFUND_QUEUED.type());
-		JsonNode crmCase = RestClient.create()
+		JsonNode crmCase = HubSandbox.withServiceToken().build()
 			.get()
 			.uri(HubSandbox.systemApiUrl() + "/api/system/v1/cases/{id}", api.returnOf(ret.id()).path("caseId").asString())
 			.retrieve()

@@ -88,6 +88,6 @@ public record ReturnEffects(int rmas, int creditMemos, int cases, List<String> d
 	}
 
 	private static JsonNode systemApi(String path, Object... variables) {
-		return RestClient.create().get().uri(HubSandbox.systemApiUrl() + path, variables).retrieve().body(JsonNode.class);
+		return HubSandbox.withServiceToken().build().get().uri(HubSandbox.systemApiUrl() + path, variables).retrieve().body(JsonNode.class);
 	}
 }

@@ -3,6 +3,7 @@ package io.retailhub.process.e2e;
 import java.util.List;
 import java.util.Map;
 
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
@@ -35,6 +36,14 @@ public final class HubSandbox {
 
 	public static String systemApiUrl() {
 		return WORLD.systemApiUrl();
+	}
+
+	/**
+	 * A RestClient builder whose requests carry a service token with every process.* and system.*
+	 * scope from the JVM's sandbox authorization server, as a caller of the hub's APIs needs.
+	 */
+	public static RestClient.Builder withServiceToken() {
+		return RestClient.builder().requestInterceptor(SharedIdentity.tokens().serviceTokenInterceptor());
 	}
 
 	public static String backendUrl(Backend backend) {

@@ -16,7 +16,7 @@ public final class ProcessApi {
 	private final RestClient http;
 
 	public ProcessApi(int port) {
-		this.http = RestClient.builder()
+		this.http = HubSandbox.withServiceToken()
 			.baseUrl("http://localhost:" + port + "/api/process/v1")
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
@@ -58,6 +59,7 @@ public final class ProcessApiInstances {
 		properties.put("spring.kafka.consumer.group-id", deployment.consumerGroup());
 		properties.put("retailhub.system-api.base-url", HubSandbox.systemApiUrl());
 		properties.put("retailhub.system-api.read-timeout", "3s");
+		properties.putAll(SharedIdentity.serviceProperties());
 		properties.put("retailhub.workflow.instance-id", instanceId);
 		properties.put("retailhub.returns.number-prefix", deployment.numberPrefix());
 		properties.put("retailhub.outbox.poll-interval", "20ms");

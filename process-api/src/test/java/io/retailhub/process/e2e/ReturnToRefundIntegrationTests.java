@@ -100,7 +100,7 @@ class ReturnToRefundIntegrationTests {
 					"refund.succeeded", "refund.posted", "return.closed");
 
 		// and the CRM case is closed
-		JsonNode crmCase = RestClient.create()
+		JsonNode crmCase = HubSandbox.withServiceToken().build()
 			.get()
 			.uri(HubSandbox.systemApiUrl() + "/api/system/v1/cases/{id}", closed.path("caseId").asString())
 			.retrieve()
@@ -160,7 +160,7 @@ class ReturnToRefundIntegrationTests {
 					assertThat(s.path("status").asString()).isEqualTo("DONE");
 				});
 		});
-		JsonNode crmCase = RestClient.create()
+		JsonNode crmCase = HubSandbox.withServiceToken().build()
 			.get()
 			.uri(HubSandbox.systemApiUrl() + "/api/system/v1/cases/{id}", api.returnOf(id).path("caseId").asString())
 			.retrieve()

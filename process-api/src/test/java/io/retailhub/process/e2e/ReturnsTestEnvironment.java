@@ -3,6 +3,7 @@ package io.retailhub.process.e2e;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -26,6 +27,7 @@ class ReturnsTestEnvironment implements ApplicationContextInitializer<Configurab
 		Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties(DATABASE));
 		properties.put("spring.kafka.consumer.group-id", CONSUMER_GROUP);
 		properties.put("retailhub.system-api.base-url", HubSandbox.systemApiUrl());
+		properties.putAll(SharedIdentity.serviceProperties());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("returns-test-environment", properties));
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.infra.LocalKafka;
@@ -103,6 +104,7 @@ public final class SandboxWorld implements AutoCloseable {
 			}
 			(kafka != null ? kafka : SharedInfrastructure.kafka()).springKafkaProperties()
 				.forEach((name, value) -> args.add("--" + name + "=" + value));
+			SharedIdentity.serviceProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
 			systemApi = SystemApiApplication.builder().run(args.toArray(String[]::new));
 			// the WMS pushes its signed receipts to the system API, as in the local run
 			RestClient.create()

@@ -214,7 +214,7 @@ class ReturnRequestIntegrationTests {
 			.param(order.orderNumber())
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(RestClient.create(HubSandbox.systemApiUrl())
+		assertThat(HubSandbox.withServiceToken().baseUrl(HubSandbox.systemApiUrl()).build()
 			.get()
 			.uri("/api/system/v1/return-authorizations?orderId={id}", order.orderNumber())
 			.retrieve()

@@ -263,7 +263,7 @@ class ReturnRmaCancellationIntegrationTests {
 
 	/** The RMA's status as the system API reads it from ERP. */
 	private static String rmaStatus(String rma) {
-		return RestClient.create()
+		return HubSandbox.withServiceToken().build()
 			.get()
 			.uri(HubSandbox.systemApiUrl() + "/api/system/v1/return-authorizations/{id}", rma)
 			.retrieve()

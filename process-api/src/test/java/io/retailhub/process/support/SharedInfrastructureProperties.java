@@ -3,6 +3,7 @@ package io.retailhub.process.support;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -25,6 +26,7 @@ class SharedInfrastructureProperties implements ApplicationContextInitializer<Co
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties(DATABASE));
 		properties.put("spring.kafka.consumer.group-id", CONSUMER_GROUP);
+		properties.putAll(SharedIdentity.serviceProperties());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("shared-infrastructure", properties));
 	}
 

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,10 +15,17 @@ import io.retailhub.contracts.Money;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.commands.CreateRefund;
 import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.security.ServiceTokenInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +64,20 @@ class SystemApiClientTests {
 
 	private static SystemApiClient client(URI baseUrl, Duration readTimeout) {
 		return new SystemApiClient(RestClient.builder(), JsonMapper.builder().build(),
-				new SystemApiSettings(baseUrl, Duration.ofSeconds(1), readTimeout));
+				new SystemApiSettings(baseUrl, Duration.ofSeconds(1), readTimeout), fixedServiceToken());
+	}
+
+	/** A service token as the authorization server would hand it out; these tests are about failures. */
+	private static ServiceTokenInterceptor fixedServiceToken() {
+		ClientRegistration registration = ClientRegistration.withRegistrationId(ServiceTokenInterceptor.REGISTRATION_ID)
+			.clientId("retailhub-process")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri("http://localhost/oauth2/token")
+			.build();
+		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "service-token",
+				Instant.now(), Instant.now().plusSeconds(300));
+		return new ServiceTokenInterceptor(request -> new OAuth2AuthorizedClient(registration, "retailhub", token),
+				new InMemoryOAuth2AuthorizedClientService(new InMemoryClientRegistrationRepository(registration)));
 	}
 
 	private static CreateRefund refund() {

@@ -1,5 +1,6 @@
 package io.retailhub.system.refunds;
 
+import io.retailhub.system.support.SystemApiHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -62,7 +63,7 @@ class RefundRetriedAfterTimeoutIntegrationTests {
 		long replayedBefore = effects.count(PaymentEffects.REFUNDS_REPLAYED);
 		long postsBefore = requests.count(Backend.PAYMENT, "POST");
 
-		ResponseEntity<String> response = RestClient.create("http://localhost:" + port)
+		ResponseEntity<String> response = SystemApiHttp.withServiceToken("http://localhost:" + port)
 			.post()
 			.uri("/api/system/v1/refunds")
 			.header("Idempotency-Key", "refund-after-timeout-1")

@@ -1,5 +1,6 @@
 package io.retailhub.system.support;
 
+import io.retailhub.sandbox.identity.SharedIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,10 +17,36 @@ public final class SystemApiHttp {
 	private SystemApiHttp() {
 	}
 
-	/** A client for {@code baseUrl} that never throws on a status. */
+	/**
+	 * A client for {@code baseUrl} that never throws on a status; every request carries a service
+	 * token with every scope unless it sets its own Authorization header.
+	 */
 	public static RestClient client(String baseUrl) {
+		return RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestInterceptor(SharedIdentity.tokens().serviceTokenInterceptor())
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	/** A client for {@code baseUrl} that never throws on a status and sends no token (a webhook sender, a stranger). */
+	public static RestClient anonymous(String baseUrl) {
 		return RestClient.builder().baseUrl(baseUrl).defaultStatusHandler(status -> true, (request, response) -> {
 		}).build();
+	}
+
+	/** Like {@code RestClient.create(baseUrl)}, with a service token with every scope on each request. */
+	public static RestClient withServiceToken(String baseUrl) {
+		return RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestInterceptor(SharedIdentity.tokens().serviceTokenInterceptor())
+			.build();
+	}
+
+	/** The Authorization header line of a service token with every scope, for raw HTTP requests. */
+	public static String serviceAuthorizationHeader() {
+		return "Authorization: " + SharedIdentity.tokens().serviceAuthorization();
 	}
 
 	/** A client for {@code http://localhost:<port><path>} that never throws on a status. */

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The full system API on a random port, its adapters wired to the in-process sandbox over real
- * HTTP and its events to the JVM's shared Kafka broker. All tests with this annotation share one
+ * HTTP, its events to the JVM's shared Kafka broker, its tokens from the JVM's shared sandbox
+ * authorization server ({@link SystemApiHttp} calls it with a service token). All tests with this annotation share one
  * application context; after each test the backends are healed and the breakers closed
  * * ({@link ResilienceReset}): a test that breaks a backend need not heal it.
  */
@@ -24,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(classes = SystemApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + SystemApiApplication.CONFIG_NAME, "spring.main.banner-mode=off" })
-@ContextConfiguration(initializers = { SandboxBackendUrls.class, SharedKafka.class })
+@ContextConfiguration(initializers = { SandboxBackendUrls.class, SharedKafka.class, SharedIdentityProperties.class })
 @ExtendWith(ResilienceReset.class)
 public @interface SystemApiIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package io.retailhub.system.web;
 
+import io.retailhub.system.support.SystemApiHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -28,9 +29,9 @@ class ProblemHandlingIntegrationTests {
 
 	@Test
 	void unknownPathIsANotFoundProblemWithCorrelationId() {
-		var response = RestClient.create("http://localhost:" + port)
+		var response = SystemApiHttp.withServiceToken("http://localhost:" + port)
 			.get()
-			.uri("/api/system/v1/nothing-here")
+			.uri("/api/system/v1/orders/WEB-100001/nothing-here")
 			.header("X-Correlation-Id", "test-corr-1")
 			.retrieve()
 			.onStatus(s -> true, (req, res) -> {
@@ -60,7 +61,8 @@ class ProblemHandlingIntegrationTests {
 
 	@Test
 	void anUnexpectedFailureLeaksNothing() throws IOException {
-		Answer answer = RawHttp.get(port, "/test/failures/unexpected", "X-Correlation-Id: bug-1");
+		Answer answer = RawHttp.get(port, "/test/failures/unexpected", "X-Correlation-Id: bug-1",
+				SystemApiHttp.serviceAuthorizationHeader());
 
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(answer.body()).contains("\"type\":\"https://retailhub.io/problems/internal-error\"")

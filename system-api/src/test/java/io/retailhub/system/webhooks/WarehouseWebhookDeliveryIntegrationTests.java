@@ -1,5 +1,6 @@
 package io.retailhub.system.webhooks;
 
+import io.retailhub.system.support.SystemApiHttp;
 import static io.retailhub.system.support.SystemApiHttp.jsonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -204,7 +205,7 @@ class WarehouseWebhookDeliveryIntegrationTests {
 
 	/** Creates the RMA in ERP through the system API; answers its number. */
 	private String authorizeReturn(DemoOrder order, int units) {
-		ResponseEntity<String> created = RestClient.create("http://localhost:" + port)
+		ResponseEntity<String> created = SystemApiHttp.withServiceToken("http://localhost:" + port)
 			.post()
 			.uri("/api/system/v1/return-authorizations")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -63,9 +63,12 @@ final class WmsWebhooks {
 		return signature(SECRET, Instant.now(), body);
 	}
 
-	/** Delivers a webhook to a system API as the WMS would; any answer is returned, none thrown. */
+	/**
+	 * Delivers a webhook to a system API as the WMS would: signed, with no bearer token; any answer
+	 * is returned, none thrown.
+	 */
 	static ResponseEntity<String> deliver(String systemApiUrl, String body, String signature, String correlationId) {
-		RestClient.RequestBodySpec request = SystemApiHttp.client(systemApiUrl)
+		RestClient.RequestBodySpec request = SystemApiHttp.anonymous(systemApiUrl)
 			.post()
 			.uri("/api/system/v1/webhooks/warehouse")
 			.contentType(MediaType.APPLICATION_JSON);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.contracts.events.CloudEventHeaders;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.process.platform.kafka.DeadLetterHeaders;
@@ -73,7 +74,7 @@ class DeadLetterIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder()
+		this.http = HubSandbox.withServiceToken()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.stream.Stream;
 
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.process.support.ProblemProbeController;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
@@ -45,7 +46,7 @@ class ProblemHandlingIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.builder()
+		this.http = HubSandbox.withServiceToken()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
@@ -124,7 +125,7 @@ class ProblemHandlingIntegrationTests {
 	@Test
 	void unknownPathIsANotFoundProblemAndAnUnsafeCorrelationIdIsReplaced() {
 		// given a correlation ID that could forge log lines, when calling a path that does not exist
-		ResponseEntity<String> answer = get("/api/process/v1/nothing-here", "bad id <script>");
+		ResponseEntity<String> answer = get("/api/process/v1/returns/00000000-0000-0000-0000-000000000001/nothing-here", "bad id <script>");
 
 		// then the answer is the hub's not-found problem, under a fresh correlation ID
 		assertThat(answer.getStatusCode().value()).isEqualTo(404);

@@ -10,7 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The simulated ERP, CRM, payment, warehouse and commerce backends, each under its own path
  * prefix, with seeded demo data and an admin API for fault injection.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+		// each backend authenticates in its own dialect (Basic, OAuth, API keys, HMAC) and the admin
+		// API is open; where Spring Security shares the classpath (the hub's tests, the launcher),
+		// its defaults must not put another lock in front of them
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConfigurationPropertiesScan
 public class SandboxBackendsApplication {
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
+import io.retailhub.sandbox.identity.DemoUser;
+import io.retailhub.sandbox.identity.SandboxIdentityApplication;
 import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.LocalPostgres;
@@ -40,6 +42,11 @@ public final class LocalHub implements AutoCloseable {
 	static final String READY = "Retail Hub is ready";
 
 	static final String SANDBOX = "sandbox";
+
+	static final String IDENTITY = "identity";
+
+	/** The standard Boot property each service reads the issuer it trusts from. */
+	private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
 	static final String SYSTEM_API = "system-api";
 
@@ -100,16 +107,21 @@ public final class LocalHub implements AutoCloseable {
 	 */
 	private List<ServiceStarter> services() {
 		return List.of(
+			// first: the services trust its tokens and process-api fetches its own there
+			new ServiceStarter(IDENTITY, this.settings.identityPort(), SandboxIdentityApplication::builder,
+				hub -> Map.of("retailhub.identity.key-file",
+						hub.settings.dataDirectory().resolve(IDENTITY).resolve("signing-key.json").toString(),
+						"spring.autoconfigure.exclude", NO_PERSISTENCE)),
 			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
 				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms",
 						"sandbox.state.directory", hub.settings.dataDirectory().resolve(SANDBOX).toString(),
 						"spring.autoconfigure.exclude", NO_PERSISTENCE)),
 			new ServiceStarter(SYSTEM_API, this.settings.systemApiPort(), SystemApiApplication::builder,
 				hub -> merge(backendUrls(hub.url(SANDBOX)), hub.kafka().springKafkaProperties(),
-						Map.of("spring.autoconfigure.exclude", NO_PERSISTENCE))),
+						Map.of("spring.autoconfigure.exclude", NO_PERSISTENCE, ISSUER_URI, hub.url(IDENTITY)))),
 			new ServiceStarter(PROCESS_API, this.settings.processApiPort(), ProcessApiApplication::builder,
 				hub -> merge(hub.postgres().springDataSourceProperties("process"), hub.kafka().springKafkaProperties(),
-						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API)))));
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API), ISSUER_URI, hub.url(IDENTITY)))));
 	}
 
 	@SafeVarargs
@@ -206,17 +218,24 @@ public final class LocalHub implements AutoCloseable {
 				  Prometheus        %1$s/actuator/prometheus
 				  Sandbox backends  %2$s/{%3$s}
 				  Sandbox admin     %2$s/admin/faults
+				  Identity          %10$s  (OAuth2 / OIDC issuer: %10$s/.well-known/openid-configuration)
 				  PostgreSQL        %4$s  (user %5$s, no password)
 				  Kafka             %7$s
 				  Data              %6$s  (PostgreSQL, Kafka, the sandbox backends: kept across restarts)
 
+				Tokens (every API call needs one; see docs/security.md)
+				  a service token, every process.* and system.* scope (client_credentials):
+				  TOKEN=$(curl -s -u retailhub-cli:cli-secret -d grant_type=client_credentials %10$s/oauth2/token | jq -r .access_token)
+				  a demo user's token (sandbox-only password grant; the system and process APIs refuse it with 403):
+				  USER_TOKEN=$(curl -s -u retailhub-cli:cli-secret -d grant_type=password -d username=agent.ava -d password=demo %10$s/oauth2/token | jq -r .access_token)
+				%11$s
 				Try
-				  curl %1$s/api/system/v1/orders/WEB-100001
-				  curl %1$s/api/system/v1/customers/17100001
-				  curl %1$s/api/system/v1/inventory/MAT-1001
-				  curl -X POST %8$s/api/process/v1/returns -H 'Content-Type: application/json' -H 'Idempotency-Key: try-1' \\
+				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/orders/WEB-100001
+				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/customers/17100001
+				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/inventory/MAT-1001
+				  curl -X POST %8$s/api/process/v1/returns -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H 'Idempotency-Key: try-1' \\
 				       -d '{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"20","quantity":1,"reason":"SIZE_TOO_SMALL"}]}'
-				  (the sandbox warehouse receives the parcel %9$s later; then follow it at %8$s/api/process/v1/workflows/{returnId})
+				  (the sandbox warehouse receives the parcel %9$s later; then follow it with the token at %8$s/api/process/v1/workflows/{returnId})
 				  curl -X PUT %2$s/admin/faults/erp -H 'Content-Type: application/json' -d '{"outage":true}'
 				  curl -X DELETE %2$s/admin/faults/erp
 				  curl -X POST %2$s/admin/erp/sales-orders -H 'Content-Type: application/json' \\
@@ -227,7 +246,26 @@ public final class LocalHub implements AutoCloseable {
 				Ctrl-C stops everything.
 				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
 				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers(), url(PROCESS_API),
-				this.settings.autoReceiveAfter());
+				this.settings.autoReceiveAfter(), url(IDENTITY), demoUsers(url(IDENTITY)));
+	}
+
+	/** The demo users, their claims and a token curl per role. */
+	private static String demoUsers(String issuer) {
+		StringBuilder users = new StringBuilder("  demo users (password demo for all):\n");
+		for (DemoUser user : DemoUser.ALL) {
+			users.append(String.format("    %-18s roles %-20s %s%n", user.username(), user.roles(),
+					user.customerId() != null ? "customer_id " + user.customerId()
+							: user.storeId() != null ? "store_id " + user.storeId() : ""));
+		}
+		users.append("  a token per role:\n");
+		for (String username : List.of("agent.ava", "agent.sam", "customer.17100001", "store.nyc", "ops.olga")) {
+			users.append("    curl -s -u retailhub-cli:cli-secret -d grant_type=password -d username=")
+				.append(username)
+				.append(" -d password=demo ")
+				.append(issuer)
+				.append("/oauth2/token | jq -r .access_token\n");
+		}
+		return users.toString();
 	}
 
 	/** Stops services in reverse start order, then Kafka, then PostgreSQL. Idempotent. */

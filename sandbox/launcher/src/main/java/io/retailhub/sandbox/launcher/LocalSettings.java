@@ -16,17 +16,21 @@ import org.springframework.core.env.StandardEnvironment;
  * @param postgresPort {@code RETAILHUB_PG_PORT}, default 15432
  * @param kafkaPort {@code RETAILHUB_KAFKA_PORT}, default 19092
  * @param sandboxPort {@code RETAILHUB_SANDBOX_PORT}, default 8090
+ * @param identityPort {@code RETAILHUB_IDENTITY_PORT}, default 9000: the sandbox authorization
+ * server, whose issuer ({@code http://localhost:<port>}) the services trust
  * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
  * @param processApiPort {@code RETAILHUB_PROCESS_API_PORT}, default 8082
  * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
  * survives a restart, also after a crash: PostgreSQL's cluster ({@code postgres/}), Kafka's log
  * ({@code kafka/}: topics, records, consumer groups' offsets) and the sandbox backends' state
- * ({@code sandbox/}: their snapshot and number reservations)
+ * ({@code sandbox/}: their snapshot and number reservations), the authorization server's signing
+ * key ({@code identity/}: tokens stay valid across a restart on the same port)
  * @param autoReceiveAfter {@code RETAILHUB_AUTO_RECEIVE_AFTER}, default 20s: the sandbox
  * warehouse receives the parcel of every return the hub authorizes this long after, so a return
  * goes all the way to its refund by itself; 0s = only on demand through the sandbox admin API
  */
-record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int systemApiPort, int processApiPort,
+record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int identityPort, int systemApiPort,
+		int processApiPort,
 		Path dataDirectory,
 		Duration autoReceiveAfter) {
 
@@ -42,6 +46,7 @@ record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int syste
 			environment.getProperty("retailhub.pg.port", Integer.class, 15432),
 			environment.getProperty("retailhub.kafka.port", Integer.class, 19092),
 			environment.getProperty("retailhub.sandbox.port", Integer.class, 8090),
+			environment.getProperty("retailhub.identity.port", Integer.class, 9000),
 			environment.getProperty("retailhub.system-api.port", Integer.class, 8081),
 			environment.getProperty("retailhub.process-api.port", Integer.class, 8082),
 			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize(),

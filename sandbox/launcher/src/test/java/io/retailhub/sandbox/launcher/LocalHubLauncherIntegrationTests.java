@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.retailhub.contracts.events.Topics;
+import io.retailhub.sandbox.identity.DemoTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -49,6 +50,8 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final Pattern SANDBOX_URL = Pattern.compile("Sandbox admin\\s+(http://[^/\\s]+)");
 
+	private static final Pattern IDENTITY_URL = Pattern.compile("Identity\\s+(http://\\S+)");
+
 	private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(localhost:\\d+)");
 
 	private static final Pattern RETURN_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -67,6 +70,9 @@ class LocalHubLauncherIntegrationTests {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final List<Launcher> started = new ArrayList<>();
+
+	/** Service tokens (every scope) of the launcher started last, whose services the test calls. */
+	private DemoTokens tokens;
 
 	/**
 	 * After a failed assertion: gently first, so that the launcher still stops its PostgreSQL.
@@ -88,6 +94,11 @@ class LocalHubLauncherIntegrationTests {
 		URI systemApi = launcher.printedUrl(SYSTEM_API_URL);
 		assertThat(get(systemApi.resolve("/actuator/health"))).isEqualTo(200);
 		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"))).isEqualTo(200);
+		// only with a token from the identity server it printed
+		HttpResponse<Void> withoutToken = this.http.send(
+				HttpRequest.newBuilder(systemApi.resolve("/api/system/v1/orders/WEB-100001")).GET().build(),
+				HttpResponse.BodyHandlers.discarding());
+		assertThat(withoutToken.statusCode()).isEqualTo(401);
 
 		// and a return created over HTTP goes all the way: the sandbox warehouse receives the parcel
 		// by itself, the refund is paid and the return closes
@@ -202,6 +213,7 @@ class LocalHubLauncherIntegrationTests {
 		Launcher launcher = new Launcher(dataDirectory, environment);
 		this.started.add(launcher);
 		launcher.awaitReady();
+		this.tokens = DemoTokens.of(launcher.printedUrl(IDENTITY_URL).toString());
 		return launcher;
 	}
 
@@ -216,6 +228,7 @@ class LocalHubLauncherIntegrationTests {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
+			.header("Authorization", this.tokens.serviceAuthorization())
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"orderId":"WEB-100001","channel":"PORTAL","lines":[{"lineNumber":"%s","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""
 				.formatted(lineNumber)))
@@ -280,7 +293,7 @@ class LocalHubLauncherIntegrationTests {
 	/** The top-level status of a return (the first "status" member of its JSON). */
 	private String status(URI returnUri) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(returnUri).timeout(Duration.ofSeconds(30)).GET().build(),
+				authorized(returnUri),
 				HttpResponse.BodyHandlers.ofString());
 		Matcher status = STATUS.matcher(response.body());
 		return status.find() ? status.group(1) : "none: " + response.statusCode();
@@ -288,15 +301,24 @@ class LocalHubLauncherIntegrationTests {
 
 	private JsonNode json(URI uri) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+				authorized(uri),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
 	private int get(URI uri) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+		HttpRequest request = authorized(uri);
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/** A GET with the service token: the APIs need it, the sandbox admin API ignores it. */
+	private HttpRequest authorized(URI uri) {
+		return HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", this.tokens.serviceAuthorization())
+			.GET()
+			.build();
 	}
 
 	/** One launcher JVM and what it printed. */
@@ -316,6 +338,7 @@ class LocalHubLauncherIntegrationTests {
 			builder.environment().put("RETAILHUB_PG_PORT", "0");
 			builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
 			builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
+			builder.environment().put("RETAILHUB_IDENTITY_PORT", "0");
 			builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
 			builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
 			builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
