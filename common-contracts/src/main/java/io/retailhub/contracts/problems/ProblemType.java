@@ -30,6 +30,10 @@ public enum ProblemType {
 	 * Find out before writing again, or repeat it with the same idempotency key.
 	 */
 	BACKEND_TIMEOUT("backend-timeout", "A backend system did not answer in time", 504),
+	/** No bearer token, or one that is invalid or expired: answered with {@code WWW-Authenticate: Bearer}. */
+	UNAUTHORIZED("unauthorized", "Authentication required", 401),
+	/** A valid token that does not grant this call (a missing scope or role). */
+	FORBIDDEN("forbidden", "Access denied", 403),
 	WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "The webhook signature is missing or invalid", 401),
 	EVENTS_UNAVAILABLE("events-unavailable", "Events cannot be published right now", 503),
 	INTERNAL_ERROR("internal-error", "Unexpected error", 500);
