@@ -8,6 +8,7 @@ import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.experience.security.ActingUser;
+import io.retailhub.security.ServiceTokenInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -26,7 +27,7 @@ public class ProcessApiClient {
 
 	private final Downstream api;
 
-	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokens tokens) {
+	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokenInterceptor tokens) {
 		this.api = new Downstream(SERVICE, "/api/process/v1", settings.processApi(), builder, json, tokens);
 	}
 
