@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -235,17 +236,26 @@ public class ReturnManagement {
 		return returns.findById(id).map(ReturnView::of);
 	}
 
+	/**
+	 * One page of an order's returns, newest first.
+	 * @param page which page ({@code PageRequest.of(n, size)}); ask one more than shown to learn whether more follow
+	 */
 	@Transactional(readOnly = true)
-	public List<ReturnView> findByOrder(OrderId orderId) {
-		return returns.findByOrderIdOrderByRequestedAtDesc(orderId.value()).stream().map(ReturnView::of).toList();
+	public List<ReturnView> findByOrder(OrderId orderId, Pageable page) {
+		return load(returns.findIdsByOrderId(orderId.value(), page));
 	}
 
+	/** One page of a customer's returns, newest first. */
 	@Transactional(readOnly = true)
-	public List<ReturnView> findByCustomer(CustomerId customerId) {
-		return returns.findByCustomerIdOrderByRequestedAtDesc(customerId.value())
+	public List<ReturnView> findByCustomer(CustomerId customerId, Pageable page) {
+		return load(returns.findIdsByCustomerId(customerId.value(), page));
+	}
+
+	private List<ReturnView> load(List<UUID> ids) {
+		Map<UUID, ReturnCase> byId = returns.findByIdIn(ids)
 			.stream()
-			.map(ReturnView::of)
-			.toList();
+			.collect(Collectors.toMap(ReturnCase::id, r -> r));
+		return ids.stream().map(byId::get).filter(r -> r != null).map(ReturnView::of).toList();
 	}
 
 	/**

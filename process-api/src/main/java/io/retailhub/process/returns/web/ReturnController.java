@@ -10,6 +10,7 @@ import io.retailhub.contracts.Identifiers;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.process.platform.web.Paging;
 import io.retailhub.process.returns.RequestedLine;
 import io.retailhub.process.returns.ReturnManagement;
 import io.retailhub.process.returns.ReturnRequest;
@@ -17,6 +18,8 @@ import io.retailhub.process.returns.ReturnView;
 import io.retailhub.web.ProblemException;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -68,17 +71,19 @@ class ReturnController {
 		return returns.find(id).map(ReturnResponse::of).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
 	}
 
-	/** The returns of one order or of one customer, newest first. */
+	/** The returns of one order or of one customer, newest first, one bounded page at a time. */
 	@GetMapping
-	List<ReturnResponse> list(
+	ResponseEntity<List<ReturnResponse>> list(
 			@RequestParam(required = false) @Size(max = Identifiers.MAX_LENGTH) @Identifier String orderId,
-			@RequestParam(required = false) @Size(max = Identifiers.MAX_LENGTH) @Identifier String customerId) {
+			@RequestParam(required = false) @Size(max = Identifiers.MAX_LENGTH) @Identifier String customerId,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_LIMIT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page) {
 		if ((orderId == null) == (customerId == null)) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST, "Give exactly one of orderId and customerId.");
 		}
-		List<ReturnView> found = orderId != null ? returns.findByOrder(OrderId.of(orderId))
-				: returns.findByCustomer(CustomerId.of(customerId));
-		return found.stream().map(ReturnResponse::of).toList();
+		List<ReturnView> found = orderId != null ? returns.findByOrder(OrderId.of(orderId), Paging.of(page, limit))
+				: returns.findByCustomer(CustomerId.of(customerId), Paging.of(page, limit));
+		return Paging.answer(found.stream().map(ReturnResponse::of).toList(), page, limit);
 	}
 
 	/** Cancels before receipt; 409 once the warehouse received something. */
