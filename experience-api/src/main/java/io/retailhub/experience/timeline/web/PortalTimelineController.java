@@ -1,13 +1,14 @@
 package io.retailhub.experience.timeline.web;
 
+import java.security.Principal;
+
 import io.retailhub.experience.timeline.TimelinePage;
 import io.retailhub.experience.timeline.TimelineReader;
 import io.retailhub.experience.timeline.TimelineStreams;
 import io.retailhub.web.ProblemException;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The timeline of one of the customer's own orders, as the portal shows it: only the entries
+ * The timeline of one of the customer's own orders (the customer is the access token's
+ * {@value #CUSTOMER_CLAIM} claim), as the portal shows it: only the entries
  * meant for the shopper. Whose order it is comes from the read model's record of the order's
  * customer; an order of someone else and an order the hub does not know answer the same 404, so
  * order numbers cannot be probed.
@@ -42,10 +44,10 @@ class PortalTimelineController {
 	}
 
 	@GetMapping("/orders/{orderId}/timeline")
-	TimelineResponse<ShopperTimelineEntryResponse> orderTimeline(@AuthenticationPrincipal Jwt token,
+	TimelineResponse<ShopperTimelineEntryResponse> orderTimeline(Principal caller,
 			@PathVariable String orderId, @RequestParam(required = false) Long before,
 			@RequestParam(required = false) Integer limit) {
-		String order = ownOrder(token, orderId);
+		String order = ownOrder(caller, orderId);
 		TimelinePage page = this.timeline.shopperTimeline(order, this.requests.before(before),
 				this.requests.limit(limit));
 		return new TimelineResponse<>(page.entries().stream().map(ShopperTimelineEntryResponse::of).toList(),
@@ -53,17 +55,18 @@ class PortalTimelineController {
 	}
 
 	@GetMapping(path = "/orders/{orderId}/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter orderStream(@AuthenticationPrincipal Jwt token, @PathVariable String orderId,
+	SseEmitter orderStream(Principal caller, @PathVariable String orderId,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
-		return this.streams.shopperOrder(ownOrder(token, orderId),
+		return this.streams.shopperOrder(ownOrder(caller, orderId),
 				lastEventId != null ? lastEventId : lastEventIdParameter, ShopperTimelineEntryResponse::of);
 	}
 
 	/** The order, if the token's customer owns it; 404 otherwise. */
-	private String ownOrder(Jwt token, String orderId) {
+	private String ownOrder(Principal caller, String orderId) {
 		String order = this.requests.identifier(orderId, "orderId");
-		String customerId = token == null ? null : token.getClaimAsString(CUSTOMER_CLAIM);
+		String customerId = caller instanceof JwtAuthenticationToken token
+				? token.getToken().getClaimAsString(CUSTOMER_CLAIM) : null;
 		if (customerId == null || !this.timeline.customerOf(order).map(customerId::equals).orElse(false)) {
 			throw ProblemException.notFound("You have no order " + order + ".");
 		}

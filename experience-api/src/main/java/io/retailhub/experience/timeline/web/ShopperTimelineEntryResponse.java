@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.retailhub.experience.timeline.EntryKind;
 import io.retailhub.experience.timeline.TimelineEntry;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * details meant for them (amounts, RMA, dates, tracking), never internal identifiers, operator
  * notes or who in the hub acted.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShopperTimelineEntryResponse(long id, String orderId, UUID returnId, Instant occurredAt, EntryKind kind,
 		String title, JsonNode detail) {
 
