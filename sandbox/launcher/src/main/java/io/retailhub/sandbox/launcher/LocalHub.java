@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.retailhub.experience.ExperienceApiApplication;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.process.ProcessApiApplication;
@@ -44,6 +45,8 @@ public final class LocalHub implements AutoCloseable {
 	static final String SYSTEM_API = "system-api";
 
 	static final String PROCESS_API = "process-api";
+
+	static final String EXPERIENCE_API = "experience-api";
 
 	/**
 	 * All services share the launcher's classpath, which carries process-api's persistence: the
@@ -109,7 +112,11 @@ public final class LocalHub implements AutoCloseable {
 						Map.of("spring.autoconfigure.exclude", NO_PERSISTENCE))),
 			new ServiceStarter(PROCESS_API, this.settings.processApiPort(), ProcessApiApplication::builder,
 				hub -> merge(hub.postgres().springDataSourceProperties("process"), hub.kafka().springKafkaProperties(),
-						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API)))));
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API)))),
+			new ServiceStarter(EXPERIENCE_API, this.settings.experienceApiPort(), ExperienceApiApplication::builder,
+				hub -> merge(hub.postgres().springDataSourceProperties("experience"), hub.kafka().springKafkaProperties(),
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API),
+								"retailhub.process-api.base-url", hub.url(PROCESS_API)))));
 	}
 
 	@SafeVarargs
@@ -198,6 +205,7 @@ public final class LocalHub implements AutoCloseable {
 		return """
 
 				Retail Hub is running locally
+				  Experience API    %10$s/api/{agent,portal,store,ops}/v1
 				  Process API       %8$s/api/process/v1  (returns, refunds, workflows, dead letters)
 				  System API        %1$s/api/system/v1
 				  Swagger UI        %1$s/swagger-ui.html
@@ -227,7 +235,7 @@ public final class LocalHub implements AutoCloseable {
 				Ctrl-C stops everything.
 				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
 				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers(), url(PROCESS_API),
-				this.settings.autoReceiveAfter());
+				this.settings.autoReceiveAfter(), url(EXPERIENCE_API));
 	}
 
 	/** Stops services in reverse start order, then Kafka, then PostgreSQL. Idempotent. */

@@ -1,0 +1,121 @@
+package io.retailhub.experience.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. experience-api takes USER tokens of the identity provider (any OIDC issuer,
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) and its own guest tokens
+ * ({@link GuestTokens}), told apart by their issuer. Roles come from the {@code roles} claim
+ * ({@code ROLE_agent}, ...); a supervisor is an agent. Each channel's API needs its role; health,
+ * info and Prometheus stay open for probes and scraping; everything else needs a token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExperienceSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain experienceApiSecurity(HttpSecurity http,
+			AuthenticationManagerResolver<HttpServletRequest> tokens, JsonMapper json) throws Exception {
+		SecurityProblems problems = new SecurityProblems(json);
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/portal/v1/guest-sessions")
+			.permitAll()
+			// Spring MVC's error dispatch renders problems of requests already let through
+			.requestMatchers("/error")
+			.permitAll()
+			.requestMatchers("/api/agent/v1/**")
+			.hasRole(ActingUser.AGENT)
+			.requestMatchers("/api/portal/v1/**")
+			.hasAnyRole(ActingUser.CUSTOMER, ActingUser.GUEST)
+			.requestMatchers("/api/store/v1/**")
+			.hasRole(ActingUser.STORE)
+			.requestMatchers("/api/ops/v1/**")
+			.hasRole(ActingUser.OPS)
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable());
+		return http.build();
+	}
+
+	/** The identity provider's tokens and experience-api's guest tokens, each checked by its own issuer's keys. */
+	@Bean
+	AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(ObjectProvider<JwtDecoder> identityProvider,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String identityIssuer, GuestTokens guests) {
+		AuthenticationManager users = authenticationManager(identityProvider.getObject());
+		AuthenticationManager guestTokens = authenticationManager(guests.decoder());
+		return new JwtIssuerAuthenticationManagerResolver(issuer -> {
+			if (guests.issuer().equals(issuer)) {
+				return guestTokens;
+			}
+			return sameIssuer(identityIssuer, issuer) ? users : null;
+		});
+	}
+
+	private static boolean sameIssuer(String configured, String issuer) {
+		return issuer != null && strip(configured).equals(strip(issuer));
+	}
+
+	private static String strip(String issuer) {
+		return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+	}
+
+	private static AuthenticationManager authenticationManager(JwtDecoder decoder) {
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+		provider.setJwtAuthenticationConverter(converter);
+		return provider::authenticate;
+	}
+
+	/** {@code roles: ["agent", "supervisor"]} to ROLE_agent, ROLE_supervisor; a supervisor is an agent. */
+	static final class RolesClaimConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+		@Override
+		public Collection<GrantedAuthority> convert(Jwt jwt) {
+			List<String> roles = ActingUser.roles(jwt);
+			List<GrantedAuthority> authorities = new ArrayList<>();
+			roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+			if (roles.contains(ActingUser.SUPERVISOR) && !roles.contains(ActingUser.AGENT)) {
+				authorities.add(new SimpleGrantedAuthority("ROLE_" + ActingUser.AGENT));
+			}
+			return authorities;
+		}
+	}
+}
