@@ -42,11 +42,11 @@ import org.springframework.stereotype.Component;
 class EventEntries {
 
 	/**
-	 * Payload members that name the person behind a fact, when the producer adds one
-	 * ({@code "actor": "agent:agent.ava"}): optional additions to the published language, read if
-	 * present.
+	 * Payload members that name the person behind a fact as {@code <role>:<subject>}
+	 * ({@code "requestedBy": "agent:agent.ava"} on return.requested, {@code canceledBy} on
+	 * return.canceled; {@code actor} for any later addition): optional, read when present.
 	 */
-	static final String[] ACTOR_MEMBERS = { "actor", "actingUser" };
+	static final String[] ACTOR_MEMBERS = { "requestedBy", "canceledBy", "actor", "actingUser" };
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);

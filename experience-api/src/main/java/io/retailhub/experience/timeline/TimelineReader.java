@@ -1,6 +1,6 @@
 package io.retailhub.experience.timeline;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.retailhub.contracts.Money;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ public class TimelineReader {
 	 * learned anything about the order ({@code asOf}).
 	 */
 	public OrderActivity orderActivity(String orderId) {
-		Map<UUID, OrderActivity.ReturnState> returns = new LinkedHashMap<>();
+		Map<UUID, ReturnFold> returns = new LinkedHashMap<>();
 		Map<UUID, OrderActivity.RefundState> refunds = new LinkedHashMap<>();
 		Map<String, OrderActivity.CaseState> cases = new LinkedHashMap<>();
 		String customerId = this.store.customerOf(orderId).orElse(null);
@@ -70,23 +71,14 @@ public class TimelineReader {
 			JsonNode detail = entry.detail();
 			String kind = entry.kind().name();
 			if (kind.startsWith("RETURN_") && entry.returnId() != null) {
-				OrderActivity.ReturnState previous = returns.get(entry.returnId());
-				String rma = Optional.ofNullable(text(detail, "rmaNumber"))
-					.orElse(previous == null ? null : previous.rmaNumber());
-				JsonNode refund = detail.get("refundAmount");
-				BigDecimal amount = refund != null ? amount(refund) : previous == null ? null : previous.refundAmount();
-				String currency = refund != null ? text(refund, "currency")
-						: previous == null ? null : previous.currency();
-				returns.put(entry.returnId(), new OrderActivity.ReturnState(entry.returnId(),
-						kind.substring("RETURN_".length()), rma, amount, currency, entry.occurredAt()));
+				returns.computeIfAbsent(entry.returnId(), ReturnFold::new).apply(entry);
 			}
 			else if (kind.startsWith("REFUND_")) {
 				String refundId = text(detail, "refundId");
 				if (refundId != null) {
-					JsonNode money = detail.get("amount");
 					refunds.put(UUID.fromString(refundId), new OrderActivity.RefundState(UUID.fromString(refundId),
-							entry.returnId(), kind.substring("REFUND_".length()), money == null ? null : amount(money),
-							money == null ? null : text(money, "currency"), entry.occurredAt()));
+							entry.returnId(), kind.substring("REFUND_".length()), money(detail.get("amount")),
+							entry.occurredAt()));
 				}
 			}
 			else if (kind.startsWith("CASE_")) {
@@ -102,9 +94,87 @@ public class TimelineReader {
 				}
 			}
 		}
-		return new OrderActivity(orderId, customerId, new ArrayList<>(returns.values()),
-				new ArrayList<>(refunds.values()), new ArrayList<>(cases.values()),
-				this.store.lastRecorded(orderId).orElse(null));
+		List<OrderActivity.ReturnState> states = new ArrayList<>();
+		for (ReturnFold fold : returns.values()) {
+			boolean refunding = refunds.values()
+				.stream()
+				.anyMatch(refund -> fold.returnId.equals(refund.returnId()) && !"POSTED".equals(refund.status()));
+			states.add(fold.state(refunding));
+		}
+		return new OrderActivity(orderId, customerId, states, new ArrayList<>(refunds.values()),
+				new ArrayList<>(cases.values()), this.store.lastRecorded(orderId).orElse(null));
+	}
+
+	/** A return's entries folded, oldest first, into its latest state. */
+	private static final class ReturnFold {
+
+		private static final List<String> ENDED = List.of("DECLINED", "EXPIRED", "CANCELED", "CLOSED");
+
+		private final UUID returnId;
+
+		private String status;
+
+		private String channel;
+
+		private String rmaNumber;
+
+		private String caseId;
+
+		private Instant expiresAt;
+
+		private Money estimatedRefund;
+
+		private Money refundAmount;
+
+		private List<OrderActivity.ReturnState.Line> lines = List.of();
+
+		private String requestedBy;
+
+		private Instant requestedAt;
+
+		private Instant updatedAt;
+
+		private Instant closedAt;
+
+		ReturnFold(UUID returnId) {
+			this.returnId = returnId;
+		}
+
+		void apply(TimelineEntry entry) {
+			JsonNode detail = entry.detail();
+			this.status = entry.kind().name().substring("RETURN_".length());
+			this.updatedAt = entry.occurredAt();
+			this.channel = Optional.ofNullable(text(detail, "channel")).orElse(this.channel);
+			this.rmaNumber = Optional.ofNullable(text(detail, "rmaNumber")).orElse(this.rmaNumber);
+			this.caseId = Optional.ofNullable(text(detail, "caseId")).orElse(this.caseId);
+			this.expiresAt = Optional.ofNullable(text(detail, "expiresAt")).map(Instant::parse).orElse(this.expiresAt);
+			this.estimatedRefund = Optional.ofNullable(money(detail.get("estimatedRefund"))).orElse(this.estimatedRefund);
+			this.refundAmount = Optional.ofNullable(money(detail.get("refundAmount"))).orElse(this.refundAmount);
+			if (entry.kind() == EntryKind.RETURN_REQUESTED) {
+				this.requestedAt = entry.occurredAt();
+				this.requestedBy = entry.actor();
+				JsonNode items = detail.get("lines");
+				if (items != null && items.isArray()) {
+					List<OrderActivity.ReturnState.Line> read = new ArrayList<>();
+					for (JsonNode item : items) {
+						read.add(new OrderActivity.ReturnState.Line(text(item, "lineNumber"), text(item, "sku"),
+								item.path("quantity").asInt(), text(item, "reason")));
+					}
+					this.lines = List.copyOf(read);
+				}
+			}
+			if (ENDED.contains(this.status)) {
+				this.closedAt = entry.occurredAt();
+			}
+		}
+
+		OrderActivity.ReturnState state(boolean refunding) {
+			String current = "INSPECTED".equals(this.status) && refunding ? "REFUNDING" : this.status;
+			return new OrderActivity.ReturnState(this.returnId, current, this.channel, this.rmaNumber, this.caseId,
+					this.expiresAt, this.estimatedRefund, this.refundAmount, this.lines, this.requestedBy,
+					this.requestedAt, this.updatedAt, this.closedAt);
+		}
+
 	}
 
 	private static TimelinePage page(List<TimelineEntry> entries, int limit) {
@@ -120,9 +190,11 @@ public class TimelineReader {
 		return value == null || value.isNull() ? null : value.asString();
 	}
 
-	private static BigDecimal amount(JsonNode money) {
-		JsonNode amount = money.get("amount");
-		return amount == null ? null : amount.decimalValue();
+	private static Money money(JsonNode money) {
+		if (money == null || !money.isObject() || money.get("amount") == null || text(money, "currency") == null) {
+			return null;
+		}
+		return Money.of(money.get("amount").decimalValue(), text(money, "currency"));
 	}
 
 }

@@ -146,12 +146,14 @@ class TimelineIntegrationTests {
 		assertThat(activity.returns()).singleElement().satisfies(state -> {
 			assertThat(state.status()).isEqualTo("CLOSED");
 			assertThat(state.rmaNumber()).isEqualTo(story.rma.value());
-			assertThat(state.refundAmount()).isEqualByComparingTo("24.99");
+			assertThat(state.refundAmount()).isEqualTo(ReturnStory.usd("24.99"));
+			assertThat(state.channel()).isEqualTo("PORTAL");
+			assertThat(state.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(1));
+			assertThat(state.closedAt()).isNotNull();
 		});
 		assertThat(activity.refunds()).singleElement().satisfies(state -> {
 			assertThat(state.status()).isEqualTo("POSTED");
-			assertThat(state.amount()).isEqualByComparingTo("24.99");
-			assertThat(state.currency()).isEqualTo("USD");
+			assertThat(state.amount()).isEqualTo(ReturnStory.usd("24.99"));
 		});
 		assertThat(activity.cases()).singleElement().satisfies(state -> {
 			assertThat(state.status()).isEqualTo("CLOSED");
