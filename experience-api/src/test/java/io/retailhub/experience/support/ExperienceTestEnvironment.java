@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the experience-api under test at the JVM's shared PostgreSQL (database {@value #DATABASE})
- * and Kafka, and at the in-process process API and system API of {@link ExperienceWorld}.
+ * and Kafka, at the in-process process API and system API of {@link ExperienceWorld}, and at its authorization
+ * server as the issuer of user tokens (and of its own service token).
  */
 class ExperienceTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,6 +26,11 @@ class ExperienceTestEnvironment implements ApplicationContextInitializer<Configu
 		properties.put("spring.kafka.consumer.group-id", CONSUMER_GROUP);
 		properties.put("retailhub.system-api.base-url", ExperienceWorld.systemApiUrl());
 		properties.put("retailhub.process-api.base-url", ExperienceWorld.processApiUrl());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", ExperienceWorld.issuer());
+		// a guest session answers no sooner than this (1 s in production): shorter keeps the tests quick
+		properties.put("retailhub.experience.guest.min-answer-time", "300ms");
+		// every test's guest sessions come from 127.0.0.1: the per-order limit is the one tested over HTTP
+		properties.put("retailhub.experience.guest.per-client-attempts", "1000");
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("experience-test-environment", properties));
