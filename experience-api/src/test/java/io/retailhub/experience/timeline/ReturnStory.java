@@ -55,16 +55,25 @@ final class ReturnStory {
 
 	private static final Sku SHIRT = Sku.of("TS-BLU-M");
 
-	private ReturnStory(String suffix) {
+	private ReturnStory(String suffix, String customerId) {
 		this.order = OrderId.of("TL-" + suffix);
-		this.customer = CustomerId.of("C" + suffix);
+		this.customer = CustomerId.of(customerId != null ? customerId : "C" + suffix);
 		this.rma = ReturnAuthorizationId.of("R" + suffix);
 		this.caseId = CaseId.of("500" + suffix);
 	}
 
 	/** A story on an order number no other test uses. */
 	static ReturnStory fresh() {
-		return new ReturnStory(UUID.randomUUID().toString().substring(0, 12).toUpperCase());
+		return new ReturnStory(suffix(), null);
+	}
+
+	/** A story on an order of its own of a demo customer ({@code 17100001}), who can sign in. */
+	static ReturnStory ofCustomer(String customerId) {
+		return new ReturnStory(suffix(), customerId);
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 12).toUpperCase();
 	}
 
 	static Money usd(String amount) {

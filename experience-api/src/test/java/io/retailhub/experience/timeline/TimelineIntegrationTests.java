@@ -275,6 +275,7 @@ class TimelineIntegrationTests {
 	private ResponseEntity<JsonNode> get(String uri, Object... variables) {
 		return this.http.get()
 			.uri(uri, variables)
+			.header("Authorization", "Bearer " + TimelineWorld.token("agent.ava"))
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
 			})

@@ -55,7 +55,7 @@ class TimelineStreamIntegrationTests {
 	void pushesAnEntryRecordedAfterTheClientConnected() {
 		ReturnStory story = ReturnStory.fresh();
 		try (SseClient client = SseClient.connect(url(this.port, "/api/agent/v1/orders/" + story.order + "/timeline/stream"),
-				Map.of())) {
+				agent())) {
 			assertThat(client.status()).isEqualTo(200);
 			assertThat(client.contentType()).startsWith("text/event-stream");
 
@@ -76,7 +76,7 @@ class TimelineStreamIntegrationTests {
 		ReturnStory story = ReturnStory.fresh();
 		String stream = url(this.port, "/api/agent/v1/customers/" + story.customer + "/timeline/stream");
 		String lastSeen;
-		try (SseClient client = SseClient.connect(stream, Map.of())) {
+		try (SseClient client = SseClient.connect(stream, agent())) {
 			this.events.publish(story.requested(ReturnChannel.PORTAL));
 			await().atMost(PATIENCE).until(() -> client.events().size() == 1);
 			lastSeen = client.events().get(0).id();
@@ -86,7 +86,7 @@ class TimelineStreamIntegrationTests {
 		this.events.publish(story.caseOpened());
 		await().atMost(PATIENCE).until(() -> entriesOf(story) == 3);
 
-		try (SseClient client = SseClient.connect(stream, Map.of("Last-Event-ID", lastSeen))) {
+		try (SseClient client = SseClient.connect(stream, agent("Last-Event-ID", lastSeen))) {
 			await().atMost(PATIENCE).until(() -> client.events().size() == 2);
 			this.events.publish(story.received());
 			await().atMost(PATIENCE).until(() -> client.events().size() == 3);
@@ -100,7 +100,7 @@ class TimelineStreamIntegrationTests {
 	void keepsAnIdleStreamOpenWithHeartbeats() {
 		ReturnStory story = ReturnStory.fresh();
 		try (SseClient client = SseClient.connect(url(this.port, "/api/agent/v1/orders/" + story.order + "/timeline/stream"),
-				Map.of())) {
+				agent())) {
 			await().atMost(PATIENCE).until(() -> !client.comments().isEmpty());
 			assertThat(client.comments()).contains("heartbeat");
 		}
@@ -109,7 +109,7 @@ class TimelineStreamIntegrationTests {
 	@Test
 	void refusesALastEventIdThatIsNoEntryId() {
 		try (SseClient client = SseClient.connect(url(this.port, "/api/agent/v1/orders/WEB-100001/timeline/stream"),
-				Map.of("Last-Event-ID", "yesterday"))) {
+				agent("Last-Event-ID", "yesterday"))) {
 			assertThat(client.status()).isEqualTo(400);
 			assertThat(client.contentType()).startsWith("application/problem+json");
 		}
@@ -135,7 +135,7 @@ class TimelineStreamIntegrationTests {
 			int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 			ReturnStory story = ReturnStory.fresh();
 			try (SseClient client = SseClient.connect(
-					url(secondPort, "/api/agent/v1/orders/" + story.order + "/timeline/stream"), Map.of())) {
+					url(secondPort, "/api/agent/v1/orders/" + story.order + "/timeline/stream"), agent())) {
 				String eventId = this.events.publish(story.placed());
 
 				await().atMost(PATIENCE).until(() -> client.events().size() == 1);
@@ -143,6 +143,14 @@ class TimelineStreamIntegrationTests {
 					.isEqualTo(eventId);
 			}
 		}
+	}
+
+	private static Map<String, String> agent() {
+		return Map.of("Authorization", "Bearer " + TimelineWorld.token("agent.ava"));
+	}
+
+	private static Map<String, String> agent(String header, String value) {
+		return Map.of("Authorization", "Bearer " + TimelineWorld.token("agent.ava"), header, value);
 	}
 
 	private String kind(SseClient.Event event) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.retailhub.contracts.events.Topics;
+import io.retailhub.experience.support.ExperienceWorld;
 import io.retailhub.process.e2e.SandboxWorld;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
@@ -14,8 +15,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * What the timeline tests run against: the JVM's PostgreSQL (database {@value #DATABASE}) and
  * Kafka broker, and simulated backends with a system API of their own, over real HTTP, which a
- * test stops to prove the timeline answers without it. process-api is not started: the tests
- * publish its events themselves.
+ * test stops to prove the timeline answers without it, and the JVM's sandbox authorization server
+ * ({@link ExperienceWorld#issuer()}), whose real tokens every request carries. process-api is not
+ * started: the tests publish its events themselves.
  */
 class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -43,7 +45,14 @@ class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplica
 		properties.put("retailhub.timeline.consumer-group", CONSUMER_GROUP);
 		properties.put("retailhub.system-api.base-url", WORLD.systemApiUrl());
 		properties.put("retailhub.process-api.base-url", NO_PROCESS_API);
+		// real tokens of the sandbox authorization server (one per test JVM)
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", ExperienceWorld.issuer());
 		return properties;
+	}
+
+	/** A demo user's access token ({@code agent.ava}, {@code customer.17100001}). */
+	static String token(String username) {
+		return ExperienceWorld.tokens().userToken(username);
 	}
 
 	static String systemApiUrl() {
