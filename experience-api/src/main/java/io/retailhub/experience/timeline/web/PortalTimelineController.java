@@ -2,6 +2,7 @@ package io.retailhub.experience.timeline.web;
 
 import java.security.Principal;
 
+import io.retailhub.experience.security.ActingUser;
 import io.retailhub.experience.timeline.TimelinePage;
 import io.retailhub.experience.timeline.TimelineReader;
 import io.retailhub.experience.timeline.TimelineStreams;
@@ -18,18 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The timeline of one of the customer's own orders (the customer is the access token's
- * {@value #CUSTOMER_CLAIM} claim), as the portal shows it: only the entries
- * meant for the shopper. Whose order it is comes from the read model's record of the order's
- * customer; an order of someone else and an order the hub does not know answer the same 404, so
- * order numbers cannot be probed.
+ * The timeline of one of the shopper's own orders, as the portal shows it: only the entries meant
+ * for the shopper. A customer token (its {@code customer_id} claim) opens the orders the read
+ * model records as that customer's; a guest token opens its one order. Any other order (someone
+ * else's, or one the hub does not know) answers the same 404, so order numbers cannot be probed.
  */
 @RestController
 @RequestMapping("/api/portal/v1")
 class PortalTimelineController {
-
-	/** The access-token claim naming the customer. */
-	static final String CUSTOMER_CLAIM = "customer_id";
 
 	private final TimelineReader timeline;
 
@@ -65,9 +62,11 @@ class PortalTimelineController {
 	/** The order, if the token's customer owns it; 404 otherwise. */
 	private String ownOrder(Principal caller, String orderId) {
 		String order = this.requests.identifier(orderId, "orderId");
-		String customerId = caller instanceof JwtAuthenticationToken token
-				? token.getToken().getClaimAsString(CUSTOMER_CLAIM) : null;
-		if (customerId == null || !this.timeline.customerOf(order).map(customerId::equals).orElse(false)) {
+		ActingUser shopper = caller instanceof JwtAuthenticationToken token ? ActingUser.shopper(token.getToken()) : null;
+		boolean owns = shopper != null && shopper.subject() != null
+				&& (ActingUser.GUEST.equals(shopper.role()) ? shopper.subject().equals(order)
+						: this.timeline.customerOf(order).map(shopper.subject()::equals).orElse(false));
+		if (!owns) {
 			throw ProblemException.notFound("You have no order " + order + ".");
 		}
 		return order;
