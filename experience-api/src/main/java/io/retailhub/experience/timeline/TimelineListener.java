@@ -11,8 +11,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's order, return, refund and case events, in consumer group
- * {@code retailhub.timeline.consumer-group} ({@code experience-api}). Thin: reads the envelope
+ * The hub's order, return, refund and case events, in experience-api's consumer group
+ * ({@code spring.kafka.consumer.group-id}, {@code experience-api}). Thin: reads the envelope
  * and hands it to {@link TimelineProjection}. A record that cannot be read goes to
  * {@code <topic>.experience-api.dlt} ({@link TimelineKafkaConfiguration}).
  */
@@ -30,8 +30,7 @@ class TimelineListener {
 		this.projection = projection;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, groupId = "${retailhub.timeline.consumer-group:experience-api}",
-			autoStartup = "${retailhub.timeline.listener-enabled:true}",
+	@KafkaListener(id = ID, idIsGroup = false, autoStartup = "${retailhub.timeline.listener-enabled:true}",
 			topics = { Topics.ORDERS, Topics.RETURNS, Topics.REFUNDS, Topics.CASES })
 	void on(ConsumerRecord<String, byte[]> record) {
 		EventEnvelope envelope = EventEnvelope.from(record);

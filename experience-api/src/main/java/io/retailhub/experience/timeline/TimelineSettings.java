@@ -13,8 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * The order timeline read model: how it consumes the hub's topics, looks orders up at the system
  * API, pages its answers and streams new entries.
  *
- * @param consumerGroup the Kafka consumer group of the timeline listener; its dead-letter topics
- * are {@code <topic>.experience-api.dlt} whatever the group
  * @param listenerEnabled whether this instance consumes the topics (every instance streams what
  * any instance recorded, either way)
  * @param partitions partitions of the dead-letter topics this service declares
@@ -26,8 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("retailhub.timeline")
-public record TimelineSettings(@DefaultValue("experience-api") String consumerGroup,
-		@DefaultValue("true") boolean listenerEnabled, @DefaultValue("6") @Min(1) int partitions,
+public record TimelineSettings(@DefaultValue("true") boolean listenerEnabled, @DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) short replicas, @DefaultValue Retry retry, @DefaultValue Lookup lookup,
 		@DefaultValue Page page, @DefaultValue Stream stream) {
 

@@ -42,7 +42,6 @@ class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplica
 			.createTopicsIfMissing(Topics.ORDERS, Topics.RETURNS, Topics.REFUNDS, Topics.CASES);
 		Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties(DATABASE));
 		properties.put("spring.kafka.consumer.group-id", CONSUMER_GROUP);
-		properties.put("retailhub.timeline.consumer-group", CONSUMER_GROUP);
 		properties.put("retailhub.system-api.base-url", WORLD.systemApiUrl());
 		properties.put("retailhub.process-api.base-url", NO_PROCESS_API);
 		// real tokens of the sandbox authorization server (one per test JVM)
