@@ -25,6 +25,9 @@ public class ProcessApiClient {
 	private static final ParameterizedTypeReference<List<ProcessReturn>> RETURNS = new ParameterizedTypeReference<>() {
 	};
 
+	/** The newest returns of an order or customer read at once (the process API's largest page). */
+	static final int PAGE = 100;
+
 	private final Downstream api;
 
 	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokenInterceptor tokens) {
@@ -35,7 +38,7 @@ public class ProcessApiClient {
 		String what = "GET returns of order " + orderId;
 		return this.api.call(what, () -> this.api.http()
 			.get()
-			.uri("/returns?orderId={id}", orderId.value())
+			.uri("/returns?orderId={id}&limit=" + PAGE, orderId.value())
 			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
 	}
 
@@ -43,7 +46,7 @@ public class ProcessApiClient {
 		String what = "GET returns of customer " + customerId;
 		return this.api.call(what, () -> this.api.http()
 			.get()
-			.uri("/returns?customerId={id}", customerId.value())
+			.uri("/returns?customerId={id}&limit=" + PAGE, customerId.value())
 			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
 	}
 
@@ -61,6 +64,23 @@ public class ProcessApiClient {
 		return this.api.call(what, () -> this.api.http()
 			.post()
 			.uri("/returns")
+			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
+					response.getStatusCode().value() == 201)));
+	}
+
+	/**
+	 * Starts an in-store return (channel STORE) at the staff member's store: the parcel is received
+	 * at the store, with the staff's inspection per line.
+	 */
+	public Started startInStore(String idempotencyKey, NewStoreReturn request, ActingUser actingUser) {
+		String what = "POST store return of order " + request.orderId();
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/store-returns")
 			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
 			.header(ActingUser.HEADER, actingUser.header())
 			.contentType(MediaType.APPLICATION_JSON)
