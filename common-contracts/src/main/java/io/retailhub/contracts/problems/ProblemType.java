@@ -23,6 +23,8 @@ public enum ProblemType {
 	 * before any backend write, so nothing was changed. The {@code errors} name the fields.
 	 */
 	NOT_ALLOWED_FOR_ORDER("not-allowed-for-order", "The request does not fit the order", 422),
+	/** A location that is not one of the warehouse system's stores where a store is required. */
+	NOT_A_STORE("not-a-store", "The location is not one of the warehouse's stores", 422),
 	/** Nothing was sent to the backend, or only a read was: safe to try again later. */
 	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
 	/**

@@ -36,6 +36,20 @@ public final class SandboxWorld implements AutoCloseable {
 			+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
 			+ "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
 
+	/**
+	 * Boot's default web security, for a test classpath that carries Spring Security (experience-api's
+	 * does): the sandbox backends have no security of their own (the admin API is a test double), and
+	 * Boot would otherwise lock every endpoint behind a generated password. Class names that are not
+	 * on the classpath are ignored.
+	 */
+	private static final String NO_DEFAULT_SECURITY = "--spring.autoconfigure.exclude="
+			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+			+ "io.retailhub.security.HubSecurityAutoConfiguration,io.retailhub.security.ServiceTokenAutoConfiguration";
+
 	/** The HMAC key the sandbox WMS signs with and the system API checks; both default to it. */
 	private static final String WEBHOOK_SECRET = "whsec_sandbox_wms";
 
@@ -79,7 +93,8 @@ public final class SandboxWorld implements AutoCloseable {
 	/** The backends, started on first use. */
 	public synchronized ConfigurableApplicationContext backends() {
 		if (backends == null) {
-			List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off", NO_PERSISTENCE));
+			List<String> args = new ArrayList<>(
+					List.of("--server.port=0", "--spring.main.banner-mode=off", NO_PERSISTENCE, NO_DEFAULT_SECURITY));
 			DEFAULTS.forEach((name, value) -> {
 				if (sandboxArguments.stream().noneMatch(arg -> arg.startsWith(name + "="))) {
 					args.add(name + "=" + value);

@@ -24,6 +24,8 @@ class SystemApiScopes {
 			.get(API + "/order-changes/**", "system.orders.read")
 			.get(API + "/inventory/**", "system.orders.read")
 			.get(API + "/return-receipts/**", "system.orders.read")
+			.post(API + "/return-receipts/**", "system.returns.write")
+			.get(API + "/locations/**", "system.orders.read")
 			.post(API + "/return-policy/evaluations", "system.orders.read")
 			.get(API + "/customers/**", "system.customers.read")
 			.get(API + "/cases/**", "system.customers.read")

@@ -24,6 +24,7 @@ class ProcessApiScopes {
 			.put(API + "/returns/**", "process.returns.write")
 			.patch(API + "/returns/**", "process.returns.write")
 			.delete(API + "/returns/**", "process.returns.write")
+			.post(API + "/store-returns/**", "process.returns.write")
 			.get(API + "/refunds/**", "process.refunds.read")
 			.get(API + "/workflows/**", "process.workflows.read")
 			.get(API + "/dead-letters/**", "process.deadletters.read")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.retailhub.experience.ExperienceApiApplication;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.identity.DemoUser;
 import io.retailhub.sandbox.identity.SandboxIdentityApplication;
@@ -51,6 +52,8 @@ public final class LocalHub implements AutoCloseable {
 	static final String SYSTEM_API = "system-api";
 
 	static final String PROCESS_API = "process-api";
+
+	static final String EXPERIENCE_API = "experience-api";
 
 	/**
 	 * All services share the launcher's classpath, which carries process-api's persistence: the
@@ -121,7 +124,11 @@ public final class LocalHub implements AutoCloseable {
 						Map.of("spring.autoconfigure.exclude", NO_PERSISTENCE, ISSUER_URI, hub.url(IDENTITY)))),
 			new ServiceStarter(PROCESS_API, this.settings.processApiPort(), ProcessApiApplication::builder,
 				hub -> merge(hub.postgres().springDataSourceProperties("process"), hub.kafka().springKafkaProperties(),
-						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API), ISSUER_URI, hub.url(IDENTITY)))));
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API), ISSUER_URI, hub.url(IDENTITY)))),
+			new ServiceStarter(EXPERIENCE_API, this.settings.experienceApiPort(), ExperienceApiApplication::builder,
+				hub -> merge(hub.postgres().springDataSourceProperties("experience"), hub.kafka().springKafkaProperties(),
+						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API),
+								"retailhub.process-api.base-url", hub.url(PROCESS_API), ISSUER_URI, hub.url(IDENTITY)))));
 	}
 
 	@SafeVarargs
@@ -210,6 +217,7 @@ public final class LocalHub implements AutoCloseable {
 		return """
 
 				Retail Hub is running locally
+				  Experience API    %12$s/api/{agent,portal,store}/v1
 				  Process API       %8$s/api/process/v1  (returns, refunds, workflows, dead letters)
 				  System API        %1$s/api/system/v1
 				  Swagger UI        %1$s/swagger-ui.html
@@ -230,6 +238,8 @@ public final class LocalHub implements AutoCloseable {
 				  USER_TOKEN=$(curl -s -u retailhub-cli:cli-secret -d grant_type=password -d username=agent.ava -d password=demo %10$s/oauth2/token | jq -r .access_token)
 				%11$s
 				Try
+				  curl -H "Authorization: Bearer $USER_TOKEN" %12$s/api/agent/v1/customers/17100001
+				  curl -H "Authorization: Bearer $USER_TOKEN" %12$s/api/agent/v1/orders/WEB-100001
 				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/orders/WEB-100001
 				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/customers/17100001
 				  curl -H "Authorization: Bearer $TOKEN" %1$s/api/system/v1/inventory/MAT-1001
@@ -246,7 +256,7 @@ public final class LocalHub implements AutoCloseable {
 				Ctrl-C stops everything.
 				""".formatted(url(SYSTEM_API), url(SANDBOX), String.join(",", Backends.ALL), this.postgres.jdbcUrl(),
 				this.postgres.username(), this.settings.dataDirectory(), this.kafka.bootstrapServers(), url(PROCESS_API),
-				this.settings.autoReceiveAfter(), url(IDENTITY), demoUsers(url(IDENTITY)));
+				this.settings.autoReceiveAfter(), url(IDENTITY), demoUsers(url(IDENTITY)), url(EXPERIENCE_API));
 	}
 
 	/** The demo users, their claims and a token curl per role. */

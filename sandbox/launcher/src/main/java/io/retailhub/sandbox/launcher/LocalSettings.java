@@ -20,6 +20,7 @@ import org.springframework.core.env.StandardEnvironment;
  * server, whose issuer ({@code http://localhost:<port>}) the services trust
  * @param systemApiPort {@code RETAILHUB_SYSTEM_API_PORT}, default 8081
  * @param processApiPort {@code RETAILHUB_PROCESS_API_PORT}, default 8082
+ * @param experienceApiPort {@code RETAILHUB_EXPERIENCE_API_PORT}, default 8080
  * @param dataDirectory {@code RETAILHUB_DATA_DIR}, default {@code ./.retailhub-data}: what
  * survives a restart, also after a crash: PostgreSQL's cluster ({@code postgres/}), Kafka's log
  * ({@code kafka/}: topics, records, consumer groups' offsets) and the sandbox backends' state
@@ -30,7 +31,7 @@ import org.springframework.core.env.StandardEnvironment;
  * goes all the way to its refund by itself; 0s = only on demand through the sandbox admin API
  */
 record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int identityPort, int systemApiPort,
-		int processApiPort,
+		int processApiPort, int experienceApiPort,
 		Path dataDirectory,
 		Duration autoReceiveAfter) {
 
@@ -49,6 +50,7 @@ record LocalSettings(int postgresPort, int kafkaPort, int sandboxPort, int ident
 			environment.getProperty("retailhub.identity.port", Integer.class, 9000),
 			environment.getProperty("retailhub.system-api.port", Integer.class, 8081),
 			environment.getProperty("retailhub.process-api.port", Integer.class, 8082),
+			environment.getProperty("retailhub.experience-api.port", Integer.class, 8080),
 			Path.of(environment.getProperty("retailhub.data-dir", ".retailhub-data")).toAbsolutePath().normalize(),
 			DurationStyle.detectAndParse(environment.getProperty("retailhub.auto-receive-after", "20s")));
 	}

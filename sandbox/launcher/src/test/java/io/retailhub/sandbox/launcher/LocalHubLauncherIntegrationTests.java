@@ -341,6 +341,7 @@ class LocalHubLauncherIntegrationTests {
 			builder.environment().put("RETAILHUB_IDENTITY_PORT", "0");
 			builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
 			builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
+			builder.environment().put("RETAILHUB_EXPERIENCE_API_PORT", "0");
 			builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
 			builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
 			builder.environment().putAll(environment);

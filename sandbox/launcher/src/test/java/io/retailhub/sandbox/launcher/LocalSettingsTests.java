@@ -21,7 +21,7 @@ class LocalSettingsTests {
 		LocalSettings settings = LocalSettings.from(environment(Map.of()));
 
 		// then
-		assertThat(settings).isEqualTo(new LocalSettings(15432, 19092, 8090, 9000, 8081, 8082,
+		assertThat(settings).isEqualTo(new LocalSettings(15432, 19092, 8090, 9000, 8081, 8082, 8080,
 				Path.of(".retailhub-data").toAbsolutePath(), Duration.ofSeconds(20)));
 	}
 
@@ -29,14 +29,15 @@ class LocalSettingsTests {
 	void readsEnvironmentVariables() {
 		// given
 		var variables = Map.<String, Object>of("RETAILHUB_PG_PORT", "0", "RETAILHUB_KAFKA_PORT", "1",
-				"RETAILHUB_SANDBOX_PORT", "2", "RETAILHUB_IDENTITY_PORT", "7", "RETAILHUB_SYSTEM_API_PORT", "3", "RETAILHUB_PROCESS_API_PORT", "4", "RETAILHUB_DATA_DIR", "hub-data",
+				"RETAILHUB_SANDBOX_PORT", "2", "RETAILHUB_IDENTITY_PORT", "7", "RETAILHUB_SYSTEM_API_PORT", "3", "RETAILHUB_PROCESS_API_PORT", "4",
+				"RETAILHUB_EXPERIENCE_API_PORT", "6", "RETAILHUB_DATA_DIR", "hub-data",
 				"RETAILHUB_AUTO_RECEIVE_AFTER", "5s");
 
 		// when
 		LocalSettings settings = LocalSettings.from(environment(variables));
 
 		// then
-		assertThat(settings).isEqualTo(new LocalSettings(0, 1, 2, 7, 3, 4, Path.of("hub-data").toAbsolutePath(),
+		assertThat(settings).isEqualTo(new LocalSettings(0, 1, 2, 7, 3, 4, 6, Path.of("hub-data").toAbsolutePath(),
 				Duration.ofSeconds(5)));
 	}
 

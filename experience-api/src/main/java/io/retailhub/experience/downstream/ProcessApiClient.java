@@ -1,0 +1,114 @@
+package io.retailhub.experience.downstream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.problems.Headers;
+import io.retailhub.experience.security.ActingUser;
+import io.retailhub.security.ServiceTokenInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The process API's returns: read, started, canceled and resumed on behalf of an {@link ActingUser}. */
+@Component
+public class ProcessApiClient {
+
+	static final String SERVICE = "process-api";
+
+	private static final ParameterizedTypeReference<List<ProcessReturn>> RETURNS = new ParameterizedTypeReference<>() {
+	};
+
+	/** The newest returns of an order or customer read at once (the process API's largest page). */
+	static final int PAGE = 100;
+
+	private final Downstream api;
+
+	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokenInterceptor tokens) {
+		this.api = new Downstream(SERVICE, "/api/process/v1", settings.processApi(), builder, json, tokens);
+	}
+
+	public List<ProcessReturn> returnsOfOrder(OrderId orderId) {
+		String what = "GET returns of order " + orderId;
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/returns?orderId={id}&limit=" + PAGE, orderId.value())
+			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
+	}
+
+	public List<ProcessReturn> returnsOfCustomer(CustomerId customerId) {
+		String what = "GET returns of customer " + customerId;
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/returns?customerId={id}&limit=" + PAGE, customerId.value())
+			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
+	}
+
+	public ProcessReturn returnOf(UUID id) {
+		String what = "GET return " + id;
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/returns/{id}", id)
+			.exchange((request, response) -> this.api.read(what, response, ProcessReturn.class)));
+	}
+
+	/** Starts the return, or answers the one the same key started before ({@code created} false). */
+	public Started start(String idempotencyKey, NewReturn request, ActingUser actingUser) {
+		String what = "POST return of order " + request.orderId();
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/returns")
+			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
+					response.getStatusCode().value() == 201)));
+	}
+
+	/**
+	 * Starts an in-store return (channel STORE) at the staff member's store: the parcel is received
+	 * at the store, with the staff's inspection per line.
+	 */
+	public Started startInStore(String idempotencyKey, NewStoreReturn request, ActingUser actingUser) {
+		String what = "POST store return of order " + request.orderId();
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/store-returns")
+			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
+					response.getStatusCode().value() == 201)));
+	}
+
+	public record Started(ProcessReturn started, boolean created) {
+	}
+
+	public ProcessReturn cancel(UUID id, String reason, ActingUser actingUser) {
+		String what = "POST cancel return " + id;
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/returns/{id}/cancel", id)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reason == null ? Map.of() : Map.of("reason", reason))
+			.exchange((req, response) -> this.api.read(what, response, ProcessReturn.class)));
+	}
+
+	public ProcessReturn resume(UUID id, ActingUser actingUser) {
+		String what = "POST resume return " + id;
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/returns/{id}/resume", id)
+			.header(ActingUser.HEADER, actingUser.header())
+			.exchange((req, response) -> this.api.read(what, response, ProcessReturn.class)));
+	}
+}

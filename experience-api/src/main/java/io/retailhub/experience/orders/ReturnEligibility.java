@@ -1,0 +1,86 @@
+package io.retailhub.experience.orders;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.retailhub.contracts.Order;
+import io.retailhub.contracts.OrderLine;
+import io.retailhub.contracts.ReturnLineEvaluation;
+import io.retailhub.contracts.ReturnPolicyEvaluation;
+import io.retailhub.contracts.ReturnReason;
+import io.retailhub.contracts.commands.EvaluateReturnPolicy;
+import io.retailhub.contracts.commands.ReturnLineRequest;
+import io.retailhub.experience.downstream.ProcessReturn;
+import io.retailhub.experience.downstream.SystemApiClient;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which lines of an order can be returned now: the commerce platform's return policy (through
+ * the system API) for the units not already in a running return of the hub's.
+ */
+@Component
+public class ReturnEligibility {
+
+	static final String IN_PROGRESS = "RETURN_IN_PROGRESS";
+
+	/** The reason the estimate assumes: one with no free return shipping and no damage. */
+	private static final ReturnReason ESTIMATE_REASON = ReturnReason.OTHER;
+
+	private final SystemApiClient system;
+
+	ReturnEligibility(SystemApiClient system) {
+		this.system = system;
+	}
+
+	/**
+	 * @param order the order with its lines
+	 * @param returns the order's returns at the process layer
+	 */
+	public List<LineEligibility> of(Order order, List<ProcessReturn> returns) {
+		Map<String, Integer> held = new HashMap<>();
+		for (ProcessReturn running : returns) {
+			if (running.ended() || "DECLINED".equals(running.status())) {
+				continue;
+			}
+			running.lines().forEach(line -> held.merge(line.lineNumber(), line.quantity(), Integer::sum));
+		}
+		List<ReturnLineRequest> asked = new ArrayList<>();
+		for (OrderLine line : order.lines()) {
+			int left = line.quantity() - held.getOrDefault(line.lineNumber(), 0);
+			if (left > 0) {
+				asked.add(new ReturnLineRequest(line.lineNumber(), left, ESTIMATE_REASON));
+			}
+		}
+		Map<String, ReturnLineEvaluation> evaluated = new HashMap<>();
+		if (!asked.isEmpty()) {
+			ReturnPolicyEvaluation evaluation = this.system.evaluate(new EvaluateReturnPolicy(order.id(), asked));
+			evaluation.lines().forEach(line -> evaluated.put(line.lineNumber(), line));
+		}
+		List<LineEligibility> lines = new ArrayList<>();
+		for (OrderLine line : order.lines()) {
+			int inReturns = Math.min(line.quantity(), held.getOrDefault(line.lineNumber(), 0));
+			ReturnLineEvaluation verdict = evaluated.get(line.lineNumber());
+			if (verdict == null) {
+				lines.add(new LineEligibility(line.lineNumber(), line.sku().value(), line.description(),
+						line.quantity(), inReturns, 0, false, IN_PROGRESS,
+						"All units of this item are already in a return.", null, null));
+			}
+			else if (verdict.eligible()) {
+				lines.add(new LineEligibility(line.lineNumber(), line.sku().value(), line.description(),
+						line.quantity(), inReturns, verdict.quantity(), true, null, null, verdict.windowEndsAt(),
+						verdict.refundableAmount()));
+			}
+			else {
+				String reason = verdict.declineReason() == null ? "NOT_ELIGIBLE" : verdict.declineReason().name();
+				String message = verdict.declineReason() == null ? verdict.message()
+						: verdict.declineReason().customerMessage();
+				lines.add(new LineEligibility(line.lineNumber(), line.sku().value(), line.description(),
+						line.quantity(), inReturns, 0, false, reason, message, verdict.windowEndsAt(), null));
+			}
+		}
+		return lines;
+	}
+}

@@ -1,0 +1,336 @@
+package io.retailhub.experience.timeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.retailhub.contracts.events.EventType;
+import io.retailhub.contracts.events.ReturnChannel;
+import io.retailhub.contracts.events.Topics;
+import io.retailhub.sandbox.infra.SharedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The timeline read model end to end: events published on the real broker, consumed by the
+ * timeline's listener into experience-api's own PostgreSQL, read over HTTP. The system API is
+ * stopped by the last test, which proves the timeline answers without it (process-api never runs
+ * here).
+ */
+@TimelineIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TimelineIntegrationTests {
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TimelineReader reader;
+
+	PublishedEvents events;
+
+	RestClient http;
+
+	@BeforeEach
+	void setUp() {
+		this.events = new PublishedEvents(this.kafka, this.json);
+		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	@Order(1)
+	void recordsADuplicatedEventOnce() {
+		ReturnStory story = ReturnStory.fresh();
+		String eventId = UUID.randomUUID().toString();
+
+		this.events.publish(story.requested(ReturnChannel.PORTAL), eventId, 1);
+		this.events.publish(story.requested(ReturnChannel.PORTAL), eventId, 1);
+		String marker = this.events.publish(story.authorized());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(marker) == 1);
+		assertThat(entryWithEvent(eventId)).isEqualTo(1);
+		assertThat(kinds(story)).containsExactly("RETURN_AUTHORIZED", "RETURN_REQUESTED");
+	}
+
+	@Test
+	@Order(2)
+	void ordersEntriesByWhenTheyHappenedWhateverTheOrderTheyArrivedIn() {
+		ReturnStory story = ReturnStory.fresh();
+
+		this.events.publish(story.closed());
+		this.events.publish(story.refundPosted());
+		this.events.publish(story.inspected());
+		this.events.publish(story.placed());
+		this.events.publish(story.requested(ReturnChannel.AGENT));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(story).size() == 5);
+		assertThat(kinds(story)).containsExactly("RETURN_CLOSED", "REFUND_POSTED", "RETURN_INSPECTED",
+				"RETURN_REQUESTED", "ORDER_PLACED");
+	}
+
+	@Test
+	@Order(3)
+	void aReturnsEventsMakeTheEntriesOfItsOrderAndCustomer() {
+		ReturnStory story = ReturnStory.fresh();
+
+		// the warehouse's receipt overtakes the return's authorization; the refund's events carry no customer
+		this.events.publish(story.received());
+		this.events.publish(story.requested(ReturnChannel.PORTAL));
+		this.events.publish(story.authorized());
+		this.events.publish(story.caseOpened());
+		this.events.publish(story.inspected());
+		this.events.publish(story.refundRequested());
+		this.events.publish(story.caseNoted());
+		this.events.publish(story.refundPosted());
+		this.events.publish(story.closed());
+		this.events.publish(story.caseClosed());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(story).size() == 10);
+		JsonNode timeline = get("/api/agent/v1/orders/{id}/timeline", story.order.value()).getBody();
+		List<JsonNode> entries = list(timeline.get("entries"));
+		assertThat(entries).extracting(entry -> entry.get("kind").asString())
+			.containsExactly("CASE_CLOSED", "RETURN_CLOSED", "REFUND_POSTED", "CASE_COMMENTED", "REFUND_REQUESTED",
+					"RETURN_INSPECTED", "RETURN_RECEIVED", "CASE_OPENED", "RETURN_AUTHORIZED", "RETURN_REQUESTED");
+		assertThat(entries).allSatisfy(entry -> {
+			assertThat(entry.get("customerId").asString()).isEqualTo(story.customer.value());
+			assertThat(entry.get("source").asString()).isIn("process-api", "system-api");
+			assertThat(entry.get("title").asString()).isNotBlank();
+		});
+		JsonNode received = entries.get(6);
+		assertThat(received.get("returnId").asString()).isEqualTo(story.returnId.value().toString());
+		assertThat(received.get("source").asString()).isEqualTo("system-api");
+		assertThat(entries.get(8).get("title").asString())
+			.isEqualTo("Return authorized: RMA " + story.rma + ", ship by 13 Apr 2026, estimated refund 24.99 USD");
+		assertThat(entries.get(2).get("title").asString()).isEqualTo("Refund of 24.99 USD issued");
+
+		JsonNode customerTimeline = get("/api/agent/v1/customers/{id}/timeline", story.customer.value()).getBody();
+		assertThat(list(customerTimeline.get("entries"))).hasSize(10);
+
+		OrderActivity activity = this.reader.orderActivity(story.order.value());
+		assertThat(activity.customerId()).isEqualTo(story.customer.value());
+		assertThat(activity.returns()).singleElement().satisfies(state -> {
+			assertThat(state.status()).isEqualTo("CLOSED");
+			assertThat(state.rmaNumber()).isEqualTo(story.rma.value());
+			assertThat(state.refundAmount()).isEqualTo(ReturnStory.usd("24.99"));
+			assertThat(state.channel()).isEqualTo("PORTAL");
+			assertThat(state.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(1));
+			assertThat(state.closedAt()).isNotNull();
+		});
+		assertThat(activity.refunds()).singleElement().satisfies(state -> {
+			assertThat(state.status()).isEqualTo("POSTED");
+			assertThat(state.amount()).isEqualTo(ReturnStory.usd("24.99"));
+		});
+		assertThat(activity.cases()).singleElement().satisfies(state -> {
+			assertThat(state.status()).isEqualTo("CLOSED");
+			assertThat(state.caseNumber()).isEqualTo("00001042");
+		});
+		assertThat(activity.asOf()).isNotNull();
+	}
+
+	@Test
+	@Order(4)
+	void recordsWhoActedWhenTheEventSaysSo() {
+		ReturnStory story = ReturnStory.fresh();
+		ObjectNode requested = this.json.valueToTree(story.requested(ReturnChannel.AGENT));
+		requested.put("actor", "agent:agent.ava");
+		String eventId = UUID.randomUUID().toString();
+		this.events.publishRaw(EventType.RETURN_REQUESTED, story.order.value(), eventId,
+				this.json.writeValueAsBytes(requested));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(eventId) == 1);
+		JsonNode entry = get("/api/agent/v1/orders/{id}/timeline", story.order.value()).getBody().get("entries").get(0);
+		assertThat(entry.get("actor").asString()).isEqualTo("agent:agent.ava");
+	}
+
+	@Test
+	@Order(5)
+	void pagesACustomersTimelineWithABeforeCursor() {
+		ReturnStory story = ReturnStory.fresh();
+		this.events.publish(story.placed());
+		this.events.publish(story.requested(ReturnChannel.PORTAL));
+		this.events.publish(story.authorized());
+		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(story).size() == 3);
+
+		JsonNode first = get("/api/agent/v1/customers/{id}/timeline?limit=2", story.customer.value()).getBody();
+		assertThat(list(first.get("entries"))).extracting(entry -> entry.get("kind").asString())
+			.containsExactly("RETURN_AUTHORIZED", "RETURN_REQUESTED");
+		long before = first.get("nextBefore").asLong();
+		JsonNode second = get("/api/agent/v1/customers/{id}/timeline?limit=2&before=" + before,
+				story.customer.value()).getBody();
+		assertThat(list(second.get("entries"))).extracting(entry -> entry.get("kind").asString())
+			.containsExactly("ORDER_PLACED");
+		assertThat(second.has("nextBefore")).isFalse();
+	}
+
+	@Test
+	@Order(6)
+	void refusesAnOutOfBoundsLimitNamingIt() {
+		ResponseEntity<JsonNode> answer = get("/api/agent/v1/orders/{id}/timeline?limit=1000", "WEB-100001");
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+		assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(answer.getBody().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+	}
+
+	@Test
+	@Order(7)
+	void sendsAnUnreadableEventToItsDeadLetterTopicAndRecordsNothing() {
+		ReturnStory story = ReturnStory.fresh();
+		String poison = UUID.randomUUID().toString();
+		this.events.publishRaw(EventType.CASE_UPDATED, story.order.value(), poison,
+				"{\"caseId\": 42".getBytes(StandardCharsets.UTF_8));
+		String after = this.events.publish(story.caseClosed());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(after) == 1);
+		assertThat(entryWithEvent(poison)).isZero();
+		assertThat(deadLetterIds(Topics.deadLetter(Topics.CASES, "experience-api"))).contains(poison);
+	}
+
+	@Test
+	@Order(8)
+	void learnsTheCustomerPlacementAndParcelsOfAnOrderFromTheSystemApi() {
+		// a seeded order of the sandbox: delivered; an event without a customer names it
+		ReturnStory story = ReturnStory.fresh();
+		String orderId = "WEB-100001";
+		String eventId = UUID.randomUUID().toString();
+		this.events.publishRaw(EventType.CASE_CLOSED, orderId, eventId, ("{\"caseId\":\"" + story.caseId
+				+ "\",\"externalId\":\"x\",\"orderId\":\"" + orderId
+				+ "\",\"resolution\":\"Answered\",\"occurredAt\":\"2026-11-30T10:00:00Z\"}")
+			.getBytes(StandardCharsets.UTF_8));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<TimelineEntry> entries = this.reader.orderTimeline(orderId, null, 200).entries();
+			assertThat(entries).extracting(TimelineEntry::kind)
+				.contains(EntryKind.ORDER_PLACED, EntryKind.ORDER_SHIPPED, EntryKind.ORDER_DELIVERED,
+						EntryKind.CASE_CLOSED);
+			assertThat(entries).filteredOn(entry -> entry.eventId().equals(eventId))
+				.singleElement()
+				.satisfies(entry -> assertThat(entry.customerId()).isEqualTo("17100001"));
+		});
+		assertThat(this.reader.customerOf(orderId)).contains("17100001");
+	}
+
+	@Test
+	@Order(100)
+	void answersFromTheReadModelWhileTheSystemApiIsStoppedAndProcessApiIsDown() {
+		ReturnStory story = ReturnStory.fresh();
+		TimelineWorld.stopSystemApi();
+		assertThat(reachable(TimelineWorld.systemApiUrl())).isFalse();
+		assertThat(reachable(TimelineWorld.NO_PROCESS_API)).isFalse();
+
+		this.events.publish(story.placed());
+		this.events.publish(story.requested(ReturnChannel.PORTAL));
+		this.events.publish(story.refundRequested());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(story).size() == 3);
+		ResponseEntity<JsonNode> order = get("/api/agent/v1/orders/{id}/timeline", story.order.value());
+		assertThat(order.getStatusCode().value()).isEqualTo(200);
+		assertThat(list(order.getBody().get("entries"))).hasSize(3);
+		ResponseEntity<JsonNode> customer = get("/api/agent/v1/customers/{id}/timeline", story.customer.value());
+		assertThat(list(customer.getBody().get("entries"))).hasSize(3);
+		// the lookup of the order failed and waits for the system API to come back
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT attempts FROM order_lookup WHERE order_id = ?")
+				.param(story.order.value())
+				.query(Integer.class)
+				.optional()
+				.orElse(0) > 0);
+	}
+
+	private ResponseEntity<JsonNode> get(String uri, Object... variables) {
+		return this.http.get()
+			.uri(uri, variables)
+			.header("Authorization", "Bearer " + TimelineWorld.token("agent.ava"))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, (request, response) -> {
+			})
+			.toEntity(JsonNode.class);
+	}
+
+	private int entryWithEvent(String eventId) {
+		return this.jdbc.sql("SELECT count(*) FROM timeline_entry WHERE event_id = ?")
+			.param(eventId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The kinds of the story's order's entries, newest first. */
+	private List<String> kinds(ReturnStory story) {
+		return this.reader.orderTimeline(story.order.value(), null, 200)
+			.entries()
+			.stream()
+			.map(entry -> entry.kind().name())
+			.toList();
+	}
+
+	private static List<JsonNode> list(JsonNode array) {
+		return array.valueStream().toList();
+	}
+
+	private static boolean reachable(String url) {
+		try {
+			RestClient.create(url).get().uri("/actuator/health").retrieve().toBodilessEntity();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return !(ex instanceof ResourceAccessException);
+		}
+	}
+
+	private static List<String> deadLetterIds(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedInfrastructure.kafka().bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+				"timeline-dlt-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			List<String> ids = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+				}
+				if (!ids.isEmpty()) {
+					return ids;
+				}
+			}
+			return ids;
+		}
+	}
+
+}
