@@ -2,12 +2,18 @@ package io.retailhub.experience.timeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.SalesChannel;
+import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.events.EventType;
+import io.retailhub.contracts.events.OrderConfirmed;
 import io.retailhub.contracts.events.ReturnChannel;
 import io.retailhub.contracts.events.Topics;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
@@ -243,6 +249,40 @@ class TimelineIntegrationTests {
 				.satisfies(entry -> assertThat(entry.customerId()).isEqualTo("17100001"));
 		});
 		assertThat(this.reader.customerOf(orderId)).contains("17100001");
+	}
+
+	@Test
+	@Order(9)
+	void recordsAnOrderPlacedOnceWhetherTheLookupOrTheConfirmationToldIt() {
+		// a seeded order of the sandbox, confirmed by an event as process-api's order feed would
+		String orderId = "WEB-100002";
+		OrderConfirmed confirmed = new OrderConfirmed(OrderId.of(orderId), CustomerId.of("17100001"), SalesChannel.WEB,
+				Instant.parse("2026-11-20T00:00:00Z"), ReturnStory.usd("10.00"),
+				List.of(new OrderConfirmed.Line("10", Sku.of("MAT-1001"), 1, ReturnStory.usd("10.00"),
+						ReturnStory.usd("10.00"))),
+				Instant.parse("2026-11-20T00:00:05Z"));
+		String eventId = this.events.publish(confirmed);
+
+		// the lookup of the order it caused read the placement too, and its parcels
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT status FROM order_lookup WHERE order_id = ?")
+				.param(orderId)
+				.query(String.class)
+				.optional()
+				.map(status -> this.jdbc.sql("SELECT attempts FROM order_lookup WHERE order_id = ?")
+					.param(orderId)
+					.query(Integer.class)
+					.single() == 0 && this.reader.orderTimeline(orderId, null, 200)
+						.entries()
+						.stream()
+						.anyMatch(entry -> entry.kind() == EntryKind.ORDER_SHIPPED))
+				.orElse(false));
+		List<TimelineEntry> placed = this.reader.orderTimeline(orderId, null, 200)
+			.entries()
+			.stream()
+			.filter(entry -> entry.kind() == EntryKind.ORDER_PLACED)
+			.toList();
+		assertThat(placed).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo(eventId));
 	}
 
 	@Test
