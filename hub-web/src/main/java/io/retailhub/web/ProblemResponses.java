@@ -67,7 +67,7 @@ public class ProblemResponses {
 	}
 
 	/** For filters, which run before Spring MVC's exception handling. */
-	void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,6 +7,12 @@ public final class Headers {
 
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/**
+	 * The person a service acts for, {@code <role>:<subject>} ({@link io.retailhub.contracts.ActingUser});
+	 * honoured only from a caller holding a service token.
+	 */
+	public static final String ACTING_USER = "X-Acting-User";
+
 	private Headers() {
 	}
 }

@@ -23,6 +23,8 @@ public enum ProblemType {
 	 * before any backend write, so nothing was changed. The {@code errors} name the fields.
 	 */
 	NOT_ALLOWED_FOR_ORDER("not-allowed-for-order", "The request does not fit the order", 422),
+	/** A location that is not one of the warehouse system's stores where a store is required. */
+	NOT_A_STORE("not-a-store", "The location is not one of the warehouse's stores", 422),
 	/** Nothing was sent to the backend, or only a read was: safe to try again later. */
 	BACKEND_UNAVAILABLE("backend-unavailable", "A backend system is unavailable", 503),
 	/**
@@ -30,6 +32,10 @@ public enum ProblemType {
 	 * Find out before writing again, or repeat it with the same idempotency key.
 	 */
 	BACKEND_TIMEOUT("backend-timeout", "A backend system did not answer in time", 504),
+	/** No bearer token, or one that is invalid or expired: answered with {@code WWW-Authenticate: Bearer}. */
+	UNAUTHORIZED("unauthorized", "Authentication required", 401),
+	/** A valid token that does not grant this call (a missing scope or role). */
+	FORBIDDEN("forbidden", "Access denied", 403),
 	WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "The webhook signature is missing or invalid", 401),
 	EVENTS_UNAVAILABLE("events-unavailable", "Events cannot be published right now", 503),
 	INTERNAL_ERROR("internal-error", "Unexpected error", 500);

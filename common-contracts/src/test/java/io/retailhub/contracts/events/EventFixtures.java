@@ -3,6 +3,7 @@ package io.retailhub.contracts.events;
 import java.time.Instant;
 import java.util.List;
 
+import io.retailhub.contracts.ActingUser;
 import io.retailhub.contracts.CaseId;
 import io.retailhub.contracts.CaseStatus;
 import io.retailhub.contracts.CreditMemoId;
@@ -69,6 +70,11 @@ public final class EventFixtures {
 				REQUESTED);
 	}
 
+	public static ReturnRequested returnOfOneShirtRequestedByAnAgent() {
+		return new ReturnRequested(RETURN, ORDER, CUSTOMER, ReturnChannel.AGENT, List.of(oneShirtTooSmall()),
+				REQUESTED, ActingUser.of("agent:agent.ava"));
+	}
+
 	public static ReturnAuthorized returnOfOneShirtAuthorized() {
 		return new ReturnAuthorized(RETURN, ORDER, CUSTOMER, RMA, CASE, List.of(oneShirtTooSmall()), usd("24.99"),
 				Instant.parse("2026-04-13T09:27:00Z"), Instant.parse("2026-03-14T09:27:00Z"));
@@ -99,7 +105,7 @@ public final class EventFixtures {
 
 	public static ReturnCanceled returnCanceledByAnAgent() {
 		return new ReturnCanceled(RETURN, ORDER, RMA, ReturnChannel.AGENT, "customer decided to keep the shirt",
-				Instant.parse("2026-03-15T11:00:00Z"));
+				Instant.parse("2026-03-15T11:00:00Z"), ActingUser.of("agent:agent.ava"));
 	}
 
 	public static ReturnClosed returnClosedAfterRefund() {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.retailhub.contracts.ActingUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -125,6 +126,31 @@ class EventSchemaTests {
 		payload.put("postedBy", "process-api");
 
 		assertThat(validator.violations(EventType.REFUND_POSTED, payload.toString())).isEmpty();
+	}
+
+	@Test
+	void whoActedIsOptionalAndReadBack() {
+		String withActor = EventJson.write(EventFixtures.returnOfOneShirtRequestedByAnAgent());
+		ObjectNode without = (ObjectNode) EventJson.MAPPER.readTree(withActor);
+		without.remove("requestedBy");
+
+		assertThat(validator.violations(EventType.RETURN_REQUESTED, withActor)).isEmpty();
+		assertThat(validator.violations(EventType.RETURN_REQUESTED, without.toString())).isEmpty();
+		assertThat(EventJson.MAPPER.readValue(withActor, ReturnRequested.class).requestedBy())
+			.isEqualTo(ActingUser.of("agent:agent.ava"));
+		assertThat(EventJson.MAPPER.readValue(without.toString(), ReturnRequested.class).requestedBy()).isNull();
+	}
+
+	@Test
+	void refusesAnActorThatIsNoRoleAndSubject() {
+		ObjectNode payload = (ObjectNode) EventJson.MAPPER.valueToTree(EventFixtures.returnCanceledByAnAgent());
+		payload.put("canceledBy", "agent.ava");
+
+		assertThat(validator.violations(EventType.RETURN_CANCELED, payload.toString()))
+			.anySatisfy(violation -> assertThat(violation).contains("canceledBy"));
+		assertThatThrownBy(() -> ActingUser.of("Agent:ava")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> ActingUser.of("agent:")).isInstanceOf(IllegalArgumentException.class);
+		assertThat(ActingUser.of("store:store.nyc@STORE-NYC").subject()).isEqualTo("store.nyc@STORE-NYC");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.retailhub.contracts.problems.Headers;
+import io.retailhub.security.ServiceTokenInterceptor;
 import io.retailhub.web.JdkHttpClients;
 import org.slf4j.MDC;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,7 +23,7 @@ import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleC
 
 /**
  * One layer below, over HTTP: its base URL and timeouts, experience-api's service token, the
- * request's correlation ID, a JSON reader that tolerates members it does not know yet, and every
+ * request.s correlation ID, a JSON reader that tolerates members it does not know yet, and every
  * failure turned into a {@link DownstreamException}.
  */
 final class Downstream {
@@ -38,7 +39,7 @@ final class Downstream {
 	private final RestClient http;
 
 	Downstream(String service, String apiPath, DownstreamSettings.Service settings, RestClient.Builder builder,
-			JsonMapper jsonMapper, ServiceTokens tokens) {
+			JsonMapper jsonMapper, ServiceTokenInterceptor tokens) {
 		this.service = service;
 		JsonMapper tolerant = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		this.http = builder.clone()

@@ -8,6 +8,7 @@ import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.experience.security.ActingUser;
+import io.retailhub.security.ServiceTokenInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,9 +25,12 @@ public class ProcessApiClient {
 	private static final ParameterizedTypeReference<List<ProcessReturn>> RETURNS = new ParameterizedTypeReference<>() {
 	};
 
+	/** The newest returns of an order or customer read at once (the process API's largest page). */
+	static final int PAGE = 100;
+
 	private final Downstream api;
 
-	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokens tokens) {
+	ProcessApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokenInterceptor tokens) {
 		this.api = new Downstream(SERVICE, "/api/process/v1", settings.processApi(), builder, json, tokens);
 	}
 
@@ -34,7 +38,7 @@ public class ProcessApiClient {
 		String what = "GET returns of order " + orderId;
 		return this.api.call(what, () -> this.api.http()
 			.get()
-			.uri("/returns?orderId={id}", orderId.value())
+			.uri("/returns?orderId={id}&limit=" + PAGE, orderId.value())
 			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
 	}
 
@@ -42,7 +46,7 @@ public class ProcessApiClient {
 		String what = "GET returns of customer " + customerId;
 		return this.api.call(what, () -> this.api.http()
 			.get()
-			.uri("/returns?customerId={id}", customerId.value())
+			.uri("/returns?customerId={id}&limit=" + PAGE, customerId.value())
 			.exchange((request, response) -> this.api.read(what, response, RETURNS)));
 	}
 
@@ -60,6 +64,23 @@ public class ProcessApiClient {
 		return this.api.call(what, () -> this.api.http()
 			.post()
 			.uri("/returns")
+			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
+					response.getStatusCode().value() == 201)));
+	}
+
+	/**
+	 * Starts an in-store return (channel STORE) at the staff member's store: the parcel is received
+	 * at the store, with the staff's inspection per line.
+	 */
+	public Started startInStore(String idempotencyKey, NewStoreReturn request, ActingUser actingUser) {
+		String what = "POST store return of order " + request.orderId();
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/store-returns")
 			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
 			.header(ActingUser.HEADER, actingUser.header())
 			.contentType(MediaType.APPLICATION_JSON)

@@ -10,12 +10,15 @@ import io.retailhub.contracts.Money;
 /**
  * A return as the process API answers it (the members experience-api uses; others are ignored).
  * {@code status} is the process layer's: REQUESTED, AUTHORIZED, DECLINED, PARTIALLY_RECEIVED,
- * RECEIVED, INSPECTED, REFUNDING, CLOSED, EXPIRED, CANCELED, REQUIRES_ACTION.
+ * RECEIVED, INSPECTED, REFUNDING, CLOSED, EXPIRED, CANCELED, REQUIRES_ACTION. {@code requestedBy},
+ * {@code canceledBy} and {@code resumedBy} name the person ({@code agent:agent.ava}) the process
+ * layer recorded from {@code X-Acting-User}; {@code storeId} the store of an in-store return.
  */
 public record ProcessReturn(UUID id, String returnNumber, String orderId, String customerId, String channel,
 		String status, String actionFromStatus, String actionReason, List<Decline> declines, String rmaNumber,
 		String caseId, Instant expiresAt, Money returnShippingFee, Money estimatedRefund, Money refundAmount,
-		List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt) {
+		List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt, String requestedBy,
+		String canceledBy, String resumedBy, String storeId) {
 
 	/** Still running: neither ended nor waiting for a person. */
 	private static final Set<String> ENDED = Set.of("DECLINED", "CLOSED", "EXPIRED", "CANCELED");
@@ -26,6 +29,16 @@ public record ProcessReturn(UUID id, String returnNumber, String orderId, String
 	public ProcessReturn {
 		declines = declines == null ? List.of() : List.copyOf(declines);
 		lines = lines == null ? List.of() : List.copyOf(lines);
+	}
+
+	/** A return without who did what, nor a store (as the timeline read model knows one). */
+	public ProcessReturn(UUID id, String returnNumber, String orderId, String customerId, String channel,
+			String status, String actionFromStatus, String actionReason, List<Decline> declines, String rmaNumber,
+			String caseId, Instant expiresAt, Money returnShippingFee, Money estimatedRefund, Money refundAmount,
+			List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt) {
+		this(id, returnNumber, orderId, customerId, channel, status, actionFromStatus, actionReason, declines,
+				rmaNumber, caseId, expiresAt, returnShippingFee, estimatedRefund, refundAmount, lines, requestedAt,
+				updatedAt, closedAt, null, null, null, null);
 	}
 
 	public boolean ended() {

@@ -15,6 +15,7 @@ import io.retailhub.contracts.ServiceCase;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.EvaluateReturnPolicy;
 import io.retailhub.experience.security.ActingUser;
+import io.retailhub.security.ServiceTokenInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,7 +43,7 @@ public class SystemApiClient {
 
 	private final Downstream api;
 
-	SystemApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokens tokens) {
+	SystemApiClient(DownstreamSettings settings, RestClient.Builder builder, JsonMapper json, ServiceTokenInterceptor tokens) {
 		this.api = new Downstream(SERVICE, "/api/system/v1", settings.systemApi(), builder, json, tokens);
 	}
 

@@ -6,7 +6,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import tools.jackson.databind.json.JsonMapper;
+import io.retailhub.security.HubJwtAuthorities;
+import io.retailhub.security.HubSecurityAutoConfiguration;
+import io.retailhub.security.ProblemAccessDeniedHandler;
+import io.retailhub.security.ProblemAuthenticationEntryPoint;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,25 +34,24 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. experience-api takes USER tokens of the identity provider (any OIDC issuer,
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) and its own guest tokens
  * ({@link GuestTokens}), told apart by their issuer. Roles come from the {@code roles} claim
- * ({@code ROLE_agent}, ...); a supervisor is an agent. Each channel's API needs its role; health,
- * info and Prometheus stay open for probes and scraping; everything else needs a token.
+ * ({@code ROLE_agent}, ...); a supervisor is an agent. Each channel's API needs its role; the
+ * hub's open paths (health, info, Prometheus, the OpenAPI document) stay open; everything else
+ * needs a token. 401 and 403 are hub-security's problem+json answers. experience-api declares its
+ * own filter chain (instead of hub-security's) for the two issuers and the role rules.
  */
 @Configuration(proxyBeanMethods = false)
 class ExperienceSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain experienceApiSecurity(HttpSecurity http,
-			AuthenticationManagerResolver<HttpServletRequest> tokens, JsonMapper json) throws Exception {
-		SecurityProblems problems = new SecurityProblems(json);
+			AuthenticationManagerResolver<HttpServletRequest> tokens, ProblemAuthenticationEntryPoint unauthorized,
+			ProblemAccessDeniedHandler forbidden) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers(HubSecurityAutoConfiguration.OPEN_PATHS.toArray(String[]::new))
 			.permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/portal/v1/guest-sessions")
-			.permitAll()
-			// Spring MVC's error dispatch renders problems of requests already let through
-			.requestMatchers("/error")
 			.permitAll()
 			.requestMatchers("/api/agent/v1/**")
 			.hasRole(ActingUser.AGENT)
@@ -62,9 +64,10 @@ class ExperienceSecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -104,14 +107,15 @@ class ExperienceSecurityConfiguration {
 		return provider::authenticate;
 	}
 
-	/** {@code roles: ["agent", "supervisor"]} to ROLE_agent, ROLE_supervisor; a supervisor is an agent. */
+	/** The hub's authorities ({@code ROLE_<role>}, {@code SCOPE_<scope>}); a supervisor is an agent. */
 	static final class RolesClaimConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+		private final HubJwtAuthorities hub = new HubJwtAuthorities();
 
 		@Override
 		public Collection<GrantedAuthority> convert(Jwt jwt) {
 			List<String> roles = ActingUser.roles(jwt);
-			List<GrantedAuthority> authorities = new ArrayList<>();
-			roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+			List<GrantedAuthority> authorities = new ArrayList<>(this.hub.convert(jwt));
 			if (roles.contains(ActingUser.SUPERVISOR) && !roles.contains(ActingUser.AGENT)) {
 				authorities.add(new SimpleGrantedAuthority("ROLE_" + ActingUser.AGENT));
 			}

@@ -88,7 +88,7 @@ class AgentOrder360IntegrationTests {
 
 		// then: the panels that need ERP have no data; the rest answer
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.millis()).isLessThan(2500 + 1000);
+		assertThat(answer.millis()).isLessThan(3500 + 1000);
 		JsonNode panels = answer.json().get("panels");
 		for (String panel : List.of("order", "shipments", "payment", "profile", "eligibility")) {
 			assertThat(panels.get(panel).get("status").asString()).as(panel).isEqualTo("UNAVAILABLE");
@@ -103,7 +103,7 @@ class AgentOrder360IntegrationTests {
 
 	@Test
 	void degradesOnlyTheSlowBackendsPanelsAndAnswersWithinTheBudget() {
-		// given: the CRM answers 4 s late, past the 1.5 s panel budget
+		// given: the CRM answers 4 s late, past the panels' budget (2.5 s in these tests)
 		SandboxFaults.latency(Backend.CRM, 4000);
 
 		// when
@@ -111,7 +111,7 @@ class AgentOrder360IntegrationTests {
 
 		// then: total near the budget, not the backend's latency
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.millis()).isBetween(1400L, 2500L + 1000L);
+		assertThat(answer.millis()).isBetween(2400L, 3500L + 1000L);
 		JsonNode panels = answer.json().get("panels");
 		for (String panel : List.of("cases", "profile")) {
 			assertThat(panels.get(panel).get("status").asString()).as(panel).isEqualTo("UNAVAILABLE");

@@ -37,7 +37,8 @@ public final class ExperienceWorld {
 			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
 			+ "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration,"
 			+ "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration";
+			+ "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration,"
+			+ "io.retailhub.security.HubSecurityAutoConfiguration,io.retailhub.security.ServiceTokenAutoConfiguration";
 
 	/** process-api as experience-api's tests run it; its return numbers start RX- so RMA references never collide. */
 	static final Deployment PROCESS = new Deployment("process_experience", "process-api-experience-tests", "RX-",
@@ -55,7 +56,8 @@ public final class ExperienceWorld {
 		if (identity == null) {
 			identity = SandboxIdentityApplication.builder()
 				.run("--server.port=0", "--spring.main.banner-mode=off",
-						"--spring.autoconfigure.exclude=" + NO_PERSISTENCE);
+						"--spring.autoconfigure.exclude=" + NO_PERSISTENCE
+								+ ",io.retailhub.security.HubSecurityAutoConfiguration,io.retailhub.security.ServiceTokenAutoConfiguration");
 			Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "identity-shutdown"));
 		}
 		return "http://localhost:" + identity.getEnvironment().getProperty("local.server.port");

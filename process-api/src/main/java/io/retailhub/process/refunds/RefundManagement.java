@@ -3,6 +3,9 @@ package io.retailhub.process.refunds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import io.retailhub.process.platform.steps.WorkflowSteps;
 import io.retailhub.process.workflows.ReturnWorkflow;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +115,16 @@ public class RefundManagement {
 	@Transactional(readOnly = true)
 	public Optional<RefundView> findByReturn(UUID returnId) {
 		return refunds.findByReturnId(returnId).map(RefundView::of);
+	}
+
+	/** One page of an order's refunds, newest first. */
+	@Transactional(readOnly = true)
+	public List<RefundView> findByOrder(OrderId orderId, Pageable page) {
+		List<UUID> ids = refunds.findIdsByOrderId(orderId.value(), page);
+		Map<UUID, Refund> byId = refunds.findByIdIn(ids)
+			.stream()
+			.collect(Collectors.toMap(Refund::id, Function.identity()));
+		return ids.stream().map(byId::get).filter(r -> r != null).map(RefundView::of).toList();
 	}
 
 	/** The return's case is closed: the refund is complete. */

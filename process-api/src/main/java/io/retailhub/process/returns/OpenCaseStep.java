@@ -103,7 +103,8 @@ class OpenCaseStep implements StepHandler {
 					+ " x, reason " + l.reason())
 			.collect(Collectors.joining("\n"));
 		return "Return " + ret.returnNumber() + " of order " + ret.orderId().value() + ", requested via "
-				+ ret.channel() + ".\nRMA: " + ret.rmaNumber().map(Object::toString).orElse("-") + "\nLines:\n" + lines
+				+ ret.channel() + ret.storeId().map(s -> " at " + s).orElse("")
+				+ ReturnManagement.by(ret.requestedBy().orElse(null)) + ".\nRMA: " + ret.rmaNumber().map(Object::toString).orElse("-") + "\nLines:\n" + lines
 				+ "\nEstimated refund: " + ret.estimatedRefund() + "\nShip by: " + ret.expiresAt();
 	}
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.retailhub.contracts.ActingUser;
 import io.retailhub.contracts.CaseId;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Money;
@@ -107,6 +108,14 @@ class ReturnCase extends NewUntilStored {
 
 	private Instant closedAt;
 
+	private String requestedBy;
+
+	private String canceledBy;
+
+	private String resumedBy;
+
+	private String storeId;
+
 	@Version
 	private long version;
 
@@ -135,6 +144,13 @@ class ReturnCase extends NewUntilStored {
 	 */
 	static ReturnCase request(String returnNumber, String requestKey, String requestDigest, OrderId orderId,
 			CustomerId customerId, ReturnChannel channel, List<RequestedLine> requested, Instant now) {
+		return request(returnNumber, requestKey, requestDigest, orderId, customerId, channel, requested, null, now);
+	}
+
+	/** A new return, as asked by {@code requestedBy} (null when the channel named nobody). */
+	static ReturnCase request(String returnNumber, String requestKey, String requestDigest, OrderId orderId,
+			CustomerId customerId, ReturnChannel channel, List<RequestedLine> requested, ActingUser requestedBy,
+			Instant now) {
 		if (requested.isEmpty()) {
 			throw new IllegalArgumentException("a return needs at least one line");
 		}
@@ -151,6 +167,11 @@ class ReturnCase extends NewUntilStored {
 		created.orderId = orderId.value();
 		created.customerId = customerId == null ? null : customerId.value();
 		created.channel = channel;
+		created.requestedBy = requestedBy == null ? null : requestedBy.toString();
+		if (requested.stream().anyMatch(l -> l.atStore() != null)
+				&& (channel != ReturnChannel.STORE || requested.stream().anyMatch(l -> l.atStore() == null))) {
+			throw new IllegalArgumentException("only an in-store return records the staff's inspection, for every line");
+		}
 		created.status = ReturnStatus.REQUESTED;
 		created.requestedAt = now;
 		created.updatedAt = now;
@@ -224,7 +245,9 @@ class ReturnCase extends NewUntilStored {
 		}
 		this.evaluated = true;
 		this.currency = returnShippingFee.currency().getCurrencyCode();
-		this.returnShippingFee = returnShippingFee.amount();
+		// a parcel handed over at a store was never shipped back: no return shipping fee
+		this.returnShippingFee = storeId != null ? Money.zero(returnShippingFee.currency()).amount()
+				: returnShippingFee.amount();
 		this.eligible = verdicts.stream().allMatch(LineVerdict::eligible);
 		if (!eligible) {
 			verdicts.stream()
@@ -378,9 +401,15 @@ class ReturnCase extends NewUntilStored {
 	}
 
 	void cancel(Instant now) {
+		cancel(null, now);
+	}
+
+	/** Cancels, recording who did ({@code by} null when the channel named nobody). */
+	void cancel(ActingUser by, Instant now) {
 		if (!cancelable()) {
 			throw new IllegalStateException("return " + id + " is " + status + " and can no longer be canceled");
 		}
+		this.canceledBy = by == null ? null : by.toString();
 		moveTo(ReturnStatus.CANCELED, now);
 		this.closedAt = now;
 	}
@@ -400,7 +429,13 @@ class ReturnCase extends NewUntilStored {
 
 	/** The person decided: back to where the return was when it needed them. */
 	ReturnStatus resume(Instant now) {
+		return resume(null, now);
+	}
+
+	/** As {@link #resume(Instant)}, recording who decided (the last one, when resumed more than once). */
+	ReturnStatus resume(ActingUser by, Instant now) {
 		requireStatus("resume", ReturnStatus.REQUIRES_ACTION);
+		this.resumedBy = by == null ? null : by.toString();
 		ReturnStatus back = actionFromStatus;
 		this.actionFromStatus = null;
 		this.actionReason = null;
@@ -522,6 +557,36 @@ class ReturnCase extends NewUntilStored {
 
 	Instant expiresAt() {
 		return expiresAt;
+	}
+
+	/** The store that took the return at its counter; empty unless it is an in-store return. */
+	Optional<String> storeId() {
+		return Optional.ofNullable(storeId);
+	}
+
+	/** Handed over at a store: received there at once, inspected as the staff recorded. */
+	boolean atStore() {
+		return storeId != null;
+	}
+
+	/** Only a request that came in at a store names it, when the return is created. */
+	void takenAtStore(String storeId) {
+		if (channel != ReturnChannel.STORE || lines.stream().anyMatch(l -> l.atStore().isEmpty())) {
+			throw new IllegalStateException("return " + id + " did not come in at a store with every line inspected");
+		}
+		this.storeId = storeId;
+	}
+
+	Optional<ActingUser> requestedBy() {
+		return Optional.ofNullable(requestedBy).map(ActingUser::of);
+	}
+
+	Optional<ActingUser> canceledBy() {
+		return Optional.ofNullable(canceledBy).map(ActingUser::of);
+	}
+
+	Optional<ActingUser> resumedBy() {
+		return Optional.ofNullable(resumedBy).map(ActingUser::of);
 	}
 
 	Instant requestedAt() {

@@ -1,9 +1,11 @@
 package io.retailhub.process.returns;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.EntityGraph.EntityGraphType;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,6 +29,17 @@ interface ReturnCaseRepository extends JpaRepository<ReturnCase, UUID> {
 
 	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
 	List<ReturnCase> findByCustomerIdOrderByRequestedAtDesc(String customerId);
+
+	/** One page of an order's return IDs, newest first (IDs first: a page of joined rows would be cut in memory). */
+	@Query("select r.id from ReturnCase r where r.orderId = :orderId order by r.requestedAt desc, r.id")
+	List<UUID> findIdsByOrderId(String orderId, Pageable page);
+
+	/** One page of a customer's return IDs, newest first. */
+	@Query("select r.id from ReturnCase r where r.customerId = :customerId order by r.requestedAt desc, r.id")
+	List<UUID> findIdsByCustomerId(String customerId, Pageable page);
+
+	@EntityGraph(attributePaths = { "lines", "declines" }, type = EntityGraphType.LOAD)
+	List<ReturnCase> findByIdIn(Collection<UUID> ids);
 
 	/** Returns per status, for the gauge. */
 	@Query("select r.status as status, count(r) as count from ReturnCase r group by r.status")

@@ -24,7 +24,7 @@ final class ReturnEvents {
 
 	static ReturnRequested requested(ReturnCase ret, Instant now) {
 		return new ReturnRequested(ret.returnId(), ret.orderId(), ret.customerId().orElseThrow(), ret.channel(),
-				items(ret), ret.requestedAt() == null ? now : ret.requestedAt());
+				items(ret), ret.requestedAt() == null ? now : ret.requestedAt(), ret.requestedBy().orElse(null));
 	}
 
 	static ReturnDeclined declined(ReturnCase ret, Instant now) {
@@ -48,7 +48,7 @@ final class ReturnEvents {
 
 	static ReturnCanceled canceled(ReturnCase ret, String reason, Instant now) {
 		return new ReturnCanceled(ret.returnId(), ret.orderId(), ret.rmaNumber().orElse(null), ret.channel(), reason,
-				now);
+				now, ret.canceledBy().orElse(null));
 	}
 
 	/**

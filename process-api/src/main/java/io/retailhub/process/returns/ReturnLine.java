@@ -2,6 +2,7 @@ package io.retailhub.process.returns;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.retailhub.contracts.Money;
@@ -65,6 +66,12 @@ class ReturnLine {
 	@Column(name = "refund_amount")
 	private BigDecimal refundAmount;
 
+	@Enumerated(EnumType.STRING)
+	private ItemCondition itemCondition;
+
+	@Enumerated(EnumType.STRING)
+	private Disposition staffDisposition;
+
 	protected ReturnLine() {
 	}
 
@@ -74,6 +81,10 @@ class ReturnLine {
 		this.lineNumber = requested.lineNumber();
 		this.quantity = requested.quantity();
 		this.reason = requested.reason();
+		if (requested.atStore() != null) {
+			this.itemCondition = requested.atStore().condition();
+			this.staffDisposition = requested.atStore().disposition();
+		}
 	}
 
 	void identify(Sku sku) {
@@ -113,6 +124,10 @@ class ReturnLine {
 		this.refundAmount = refund.amount();
 		if (quantityReceived == 0) {
 			this.disposition = null;
+		}
+		else if (staffDisposition != null) {
+			// taken at a store: the staff decided, and the receipt's counts were booked from their decision
+			this.disposition = staffDisposition;
 		}
 		else if (quantityRejected == quantityReceived) {
 			this.disposition = Disposition.REFUSE;
@@ -203,5 +218,11 @@ class ReturnLine {
 
 	Money refundAmount(Currency currency) {
 		return money(refundAmount, currency);
+	}
+
+	/** What store staff recorded at the counter; empty for a return that did not come in at a store. */
+	Optional<StoreInspection> atStore() {
+		return staffDisposition == null ? Optional.empty()
+				: Optional.of(new StoreInspection(itemCondition, staffDisposition));
 	}
 }

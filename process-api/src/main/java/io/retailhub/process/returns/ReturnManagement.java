@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.retailhub.contracts.ActingUser;
 import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.Location;
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.OrderLine;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,11 +128,17 @@ public class ReturnManagement {
 		}
 		Optional<Order> order = lookUp(request.orderId());
 		order.ifPresent(o -> requireLinesOf(o, request.lines()));
+		if (request.atStore()) {
+			requireStore(request.storeId());
+		}
 		try {
 			ReturnView created = transactions.execute(tx -> {
 				Instant now = clock.instant();
 				ReturnCase ret = ReturnCase.request(nextReturnNumber(), request.requestKey(), digest, request.orderId(),
-						null, request.channel(), request.lines(), now);
+						null, request.channel(), request.lines(), request.requestedBy(), now);
+				if (request.atStore()) {
+					ret.takenAtStore(request.storeId());
+				}
 				order.ifPresent(o -> {
 					ret.identify(o.customerId(), skus(o));
 					ret.markAnnounced();
@@ -139,8 +148,11 @@ public class ReturnManagement {
 				if (ret.announced()) {
 					publish(ReturnEvents.requested(ret, now));
 				}
-				steps.recordTimeline(ret.id(), "return.requested", "Return " + ret.returnNumber() + " of order "
-						+ ret.orderId() + " requested via " + ret.channel() + ", " + ret.lines().size() + " line(s)");
+				steps.recordTimeline(ret.id(), "return.requested",
+						"Return " + ret.returnNumber() + " of order " + ret.orderId() + " requested via " + ret.channel()
+								+ (request.atStore() ? " at " + request.storeId() : "") + by(request.requestedBy())
+								+ ", " + ret.lines().size() + " line(s)",
+						actor(request.requestedBy()));
 				return ReturnView.of(ret);
 			});
 			return new Requested(created, true);
@@ -177,6 +189,28 @@ public class ReturnManagement {
 			log.warn("Order {} could not be looked up, accepting the return and judging it later: {}", orderId,
 					ex.getMessage());
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * An in-store return is taken at one of the warehouse system's stores, checked before anything
+	 * is stored: the parcel is booked there at once.
+	 * @throws ProblemException 422 {@code not-a-store} for any other location, 503 while the system
+	 * API cannot say
+	 */
+	private void requireStore(String storeId) {
+		List<Location> stores;
+		try {
+			stores = systemApi.findStores();
+		}
+		catch (SystemApiException ex) {
+			throw new ProblemException(ProblemType.BACKEND_UNAVAILABLE,
+					"The store " + storeId + " cannot be checked right now; try again shortly.");
+		}
+		if (stores.stream().noneMatch(s -> s.id().equals(storeId))) {
+			throw new ProblemException(ProblemType.NOT_A_STORE,
+					"Location " + storeId + " is not one of the warehouse's stores.", Map.of(ProblemProperties.ERRORS,
+							List.of(new FieldError("storeId", "must be a store location of the warehouse"))));
 		}
 	}
 
@@ -219,7 +253,12 @@ public class ReturnManagement {
 				.append(':')
 				.append(l.quantity())
 				.append(':')
-				.append(l.reason()));
+				.append(l.reason())
+				.append(l.atStore() == null ? "" : ":" + l.atStore().condition() + ":" + l.atStore().disposition()));
+		if (request.atStore()) {
+			// only in-store requests add this, so the digests of every other request stay as they were
+			canonical.append("|store:").append(request.storeId());
+		}
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256")
 				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
@@ -235,17 +274,26 @@ public class ReturnManagement {
 		return returns.findById(id).map(ReturnView::of);
 	}
 
+	/**
+	 * One page of an order's returns, newest first.
+	 * @param page which page ({@code PageRequest.of(n, size)}); ask one more than shown to learn whether more follow
+	 */
 	@Transactional(readOnly = true)
-	public List<ReturnView> findByOrder(OrderId orderId) {
-		return returns.findByOrderIdOrderByRequestedAtDesc(orderId.value()).stream().map(ReturnView::of).toList();
+	public List<ReturnView> findByOrder(OrderId orderId, Pageable page) {
+		return load(returns.findIdsByOrderId(orderId.value(), page));
 	}
 
+	/** One page of a customer's returns, newest first. */
 	@Transactional(readOnly = true)
-	public List<ReturnView> findByCustomer(CustomerId customerId) {
-		return returns.findByCustomerIdOrderByRequestedAtDesc(customerId.value())
+	public List<ReturnView> findByCustomer(CustomerId customerId, Pageable page) {
+		return load(returns.findIdsByCustomerId(customerId.value(), page));
+	}
+
+	private List<ReturnView> load(List<UUID> ids) {
+		Map<UUID, ReturnCase> byId = returns.findByIdIn(ids)
 			.stream()
-			.map(ReturnView::of)
-			.toList();
+			.collect(Collectors.toMap(ReturnCase::id, r -> r));
+		return ids.stream().map(byId::get).filter(r -> r != null).map(ReturnView::of).toList();
 	}
 
 	/**
@@ -253,10 +301,18 @@ public class ReturnManagement {
 	 * @throws ProblemException 404 for an unknown return, 409 once something was received
 	 */
 	public ReturnView cancel(UUID id, String reason) {
+		return cancel(id, reason, null);
+	}
+
+	/**
+	 * As {@link #cancel(UUID, String)}, recording who canceled ({@code by} null when the channel named
+	 * nobody). An agent's cancellation is noted on the return's CRM case by name.
+	 */
+	public ReturnView cancel(UUID id, String reason, ActingUser by) {
 		// a step may change the return at the same moment (its case opening, say): try again on a fresh copy
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transactions.execute(tx -> cancelNow(id, reason));
+				return transactions.execute(tx -> cancelNow(id, reason, by));
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
@@ -266,7 +322,7 @@ public class ReturnManagement {
 		}
 	}
 
-	private ReturnView cancelNow(UUID id, String reason) {
+	private ReturnView cancelNow(UUID id, String reason, ActingUser by) {
 		ReturnCase ret = returns.findById(id).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
 		if (ret.status() == ReturnStatus.CANCELED) {
 			return ReturnView.of(ret);
@@ -276,7 +332,7 @@ public class ReturnManagement {
 					+ " and can no longer be canceled: the warehouse has received it or it is finished.");
 		}
 		Instant now = clock.instant();
-		ret.cancel(now);
+		ret.cancel(by, now);
 		returns.saveAndFlush(ret);
 		steps.cancel(ret.id(), ReturnWorkflow.EXPIRE);
 		if (ret.rmaNumber().isPresent()) {
@@ -287,7 +343,11 @@ public class ReturnManagement {
 			publish(ReturnEvents.canceled(ret, reason, now));
 		}
 		steps.recordTimeline(ret.id(), "return.canceled",
-				"Canceled via " + ret.channel() + (reason == null ? "" : ": " + reason));
+				"Canceled via " + ret.channel() + by(by) + (reason == null ? "" : ": " + reason), actor(by));
+		if (by != null && by.isAgent() && ret.rmaNumber().isPresent()) {
+			// the case exists or is being opened (an RMA always gets one): the agent's action goes on it
+			steps.schedule(ret.id(), ReturnWorkflow.TYPE, ReturnWorkflow.NOTE_CANCELED, now);
+		}
 		return ReturnView.of(ret);
 	}
 
@@ -296,15 +356,21 @@ public class ReturnManagement {
 	 * @throws ProblemException 404 for an unknown return, 409 unless it requires action
 	 */
 	public ReturnView resume(UUID id) {
+		return resume(id, null);
+	}
+
+	/** As {@link #resume(UUID)}, recording who decided ({@code by} null when the channel named nobody). */
+	public ReturnView resume(UUID id, ActingUser by) {
 		return transactions.execute(tx -> {
 			ReturnCase ret = returns.findById(id).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
 			if (ret.status() != ReturnStatus.REQUIRES_ACTION) {
 				throw ProblemException.conflict("Return " + ret.returnNumber() + " is " + ret.status()
 						+ ", not waiting for a person.");
 			}
-			ReturnStatus back = ret.resume(clock.instant());
+			ReturnStatus back = ret.resume(by, clock.instant());
 			returns.saveAndFlush(ret);
-			steps.recordTimeline(ret.id(), "return.resumed", "Sent back to " + back + " by a person");
+			steps.recordTimeline(ret.id(), "return.resumed",
+					"Sent back to " + back + (by == null ? " by a person" : by(by)), actor(by));
 			return ReturnView.of(ret);
 		});
 	}
@@ -425,7 +491,14 @@ public class ReturnManagement {
 		Instant expiresAt = now.plus(settings.expiry());
 		if (ret.authorize(rma, expiresAt, now)) {
 			steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.OPEN_CASE, now);
-			steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.EXPIRE, expiresAt);
+			if (ret.atStore()) {
+				// the parcel is at the store already: booked now, and no expiry (a warehouse outage must not
+				// expire a return the customer has handed over)
+				steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.RECEIVE_AT_STORE, now);
+			}
+			else {
+				steps.schedule(id, ReturnWorkflow.TYPE, ReturnWorkflow.EXPIRE, expiresAt);
+			}
 			publish(ReturnEvents.authorized(ret, now));
 			steps.recordTimeline(id, "return.authorized", "RMA " + rma + " created in ERP; ship by " + expiresAt);
 		}
@@ -543,6 +616,15 @@ public class ReturnManagement {
 					clock.instant());
 			returns.save(ret);
 		});
+	}
+
+	/** " by agent agent.ava", or nothing when nobody was named. */
+	static String by(ActingUser actor) {
+		return actor == null ? "" : " by " + actor.role() + " " + actor.subject();
+	}
+
+	private static String actor(ActingUser actor) {
+		return actor == null ? null : actor.toString();
 	}
 
 	private void publish(DomainEvent event) {

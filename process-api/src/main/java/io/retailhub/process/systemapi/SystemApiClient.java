@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.retailhub.contracts.Location;
+import io.retailhub.contracts.LocationType;
 import io.retailhub.contracts.CaseId;
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.Order;
@@ -22,6 +24,7 @@ import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnPolicyEvaluation;
 import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.ServiceCase;
+import io.retailhub.contracts.commands.RecordReturnReceipt;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.CreateCreditMemo;
 import io.retailhub.contracts.commands.CreateRefund;
@@ -75,6 +78,9 @@ public class SystemApiClient {
 	};
 
 	private static final ParameterizedTypeReference<List<ReturnAuthorization>> RETURN_AUTHORIZATIONS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Location>> LOCATIONS = new ParameterizedTypeReference<>() {
 	};
 
 	private static final ParameterizedTypeReference<List<ReturnReceipt>> RETURN_RECEIPTS = new ParameterizedTypeReference<>() {
@@ -178,6 +184,25 @@ public class SystemApiClient {
 		return call("GET return receipts of " + rma, () -> http.get()
 			.uri(uri -> uri.path("/return-receipts").queryParam("rmaNumber", rma.value()).build())
 			.exchange((request, response) -> read(response, RETURN_RECEIPTS)));
+	}
+
+	/** The warehouse system's stores (the locations an in-store return can be taken at). */
+	public List<Location> findStores() {
+		return call("GET store locations", () -> http.get()
+			.uri(uri -> uri.path("/locations").queryParam("type", LocationType.STORE).build())
+			.exchange((request, response) -> read(response, LOCATIONS)));
+	}
+
+	/**
+	 * Books a parcel handed over at a store for an RMA; a repeat answers the receipt booked before
+	 * (the system API looks first), so it is safe to send again after a lost answer.
+	 */
+	public ReturnReceipt recordStoreReceipt(RecordReturnReceipt receipt) {
+		return call("POST store receipt of " + receipt.rmaNumber(), () -> http.post()
+			.uri("/return-receipts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(receipt)
+			.exchange((request, response) -> read(response, ReturnReceipt.class)));
 	}
 
 	/** Posts the credit memo request, or returns the one ERP already has under the same external reference. */

@@ -28,6 +28,12 @@ public final class ReturnWorkflow {
 	 */
 	public static final String CANCEL_RMA = "return.cancel-rma";
 
+	/**
+	 * An in-store return: books the parcel the customer handed over at the store's location in the
+	 * warehouse system, whose webhook then brings the receipt in like any other.
+	 */
+	public static final String RECEIVE_AT_STORE = "return.receive-at-store";
+
 	/** Decides dispositions and the refund amount once the warehouse received the parcel. */
 	public static final String INSPECT = "return.inspect";
 
@@ -45,6 +51,9 @@ public final class ReturnWorkflow {
 
 	/** Tells the customer on the CRM case that the refund is pending while payment is down. */
 	public static final String NOTE_REFUND_PENDING = "return.note-refund-pending";
+
+	/** The CRM case notes, by name, the agent who canceled the return. */
+	public static final String NOTE_CANCELED = "return.note-canceled";
 
 	/** Comments on and closes the CRM case, then closes the return. */
 	public static final String CLOSE_CASE = "return.close-case";

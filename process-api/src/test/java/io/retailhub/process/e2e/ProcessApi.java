@@ -71,6 +71,16 @@ public final class ProcessApi {
 		return http.get().uri("/refunds/{id}", id).retrieve().body(JsonNode.class);
 	}
 
+	/** {@code POST path} with JSON (null for none) and extra headers, e.g. {@code X-Acting-User}. */
+	public ResponseEntity<JsonNode> post(String path, Map<String, String> headers, Object body) {
+		RestClient.RequestBodySpec request = http.post().uri(path);
+		headers.forEach(request::header);
+		if (body != null) {
+			request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.retrieve().toEntity(JsonNode.class);
+	}
+
 	public static String newKey() {
 		return "test-" + UUID.randomUUID();
 	}

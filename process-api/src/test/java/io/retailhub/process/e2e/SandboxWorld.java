@@ -46,7 +46,8 @@ public final class SandboxWorld implements AutoCloseable {
 			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+			+ "io.retailhub.security.HubSecurityAutoConfiguration,io.retailhub.security.ServiceTokenAutoConfiguration";
 
 	/** The HMAC key the sandbox WMS signs with and the system API checks; both default to it. */
 	private static final String WEBHOOK_SECRET = "whsec_sandbox_wms";

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.retailhub.contracts.Location;
 import io.retailhub.contracts.LocationStock;
+import io.retailhub.contracts.LocationType;
 import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.ReturnAuthorizationId;
 import io.retailhub.contracts.ReturnReceipt;
@@ -21,15 +23,23 @@ import io.retailhub.contracts.ShipmentId;
 import io.retailhub.contracts.ShipmentLine;
 import io.retailhub.contracts.ShipmentStatus;
 import io.retailhub.contracts.Sku;
+import io.retailhub.contracts.commands.RecordReturnReceipt;
 import io.retailhub.contracts.events.ReturnReceived;
+import io.retailhub.contracts.problems.FieldError;
+import io.retailhub.contracts.problems.ProblemProperties;
+import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.system.backend.BackendCalls;
 import io.retailhub.system.backend.BackendRestClients;
+import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.Backends;
 import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.system.warehouse.WarehousePayloads.Page;
 import io.retailhub.system.warehouse.WarehousePayloads.StockLevel;
 import io.retailhub.system.warehouse.WarehousePayloads.WmsReturnReceipt;
 import io.retailhub.system.warehouse.WarehousePayloads.WmsReturnReceiptLine;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsRmaReceipt;
+import io.retailhub.system.warehouse.WarehousePayloads.WmsRmaReceiptLine;
+import io.retailhub.web.ProblemException;
 import io.retailhub.system.warehouse.WarehousePayloads.WmsShipment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +48,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's way into the warehouse management system (a generic WMS REST API): shipments of an
- * order, stock per location and the receipts of an RMA, mapped to the canonical {@link Shipment},
- * {@link LocationStock} and {@link ReturnReceipt}. Every call is a read under the warehouse's resilience policies
+ * order, stock per location, its locations and the receipts of an RMA, mapped to the canonical {@link Shipment},
+ * {@link LocationStock}, {@link Location} and {@link ReturnReceipt}, and a parcel booked at a store
+ * for an RMA. Every call runs under the warehouse's resilience policies
  * ({@link BackendCalls}); lists are followed page by page until the WMS says there is no more.
  */
 @Component
@@ -117,6 +128,58 @@ public class WarehouseAdapter {
 					List.copyOf(totals.values())));
 		}
 		return receipts;
+	}
+
+	/** Every location of the WMS: its distribution centers and its stores. */
+	public List<Location> findLocations() {
+		return calls.read(Backends.WAREHOUSE, () -> all(cursor -> client.locations(PAGE_SIZE, cursor), "locations"))
+			.stream()
+			.map(l -> new Location(l.locationId(), l.name(),
+					"store".equals(l.type()) ? LocationType.STORE : LocationType.DISTRIBUTION_CENTER, l.country()))
+			.toList();
+	}
+
+	/**
+	 * Books a parcel handed over at a store for an RMA, and answers the receipt with the RMA's
+	 * running totals as of it. Repeat-safe by looking first: when the WMS already holds a receipt of
+	 * the RMA at that store, that receipt is the answer and nothing is sent (the WMS's own write is
+	 * sent once, never retried blindly: a lost answer is a {@link io.retailhub.system.backend.BackendTimeoutException},
+	 * and asking again finds the receipt).
+	 * @throws ProblemException 422 {@code not-a-store} when the location is not one of the WMS's stores
+	 */
+	public CreateOutcome<ReturnReceipt> receiveAtStore(RecordReturnReceipt receipt) {
+		ReturnAuthorizationId rma = ReturnAuthorizationId.of(receipt.rmaNumber());
+		boolean store = findLocations().stream()
+			.anyMatch(l -> l.type() == LocationType.STORE && l.id().equals(receipt.locationId()));
+		if (!store) {
+			throw new ProblemException(ProblemType.NOT_A_STORE,
+					"Location " + receipt.locationId() + " is not one of the warehouse's stores.",
+					Map.of(ProblemProperties.ERRORS,
+							List.of(new FieldError("locationId", "must be a store location of the warehouse"))));
+		}
+		Optional<ReturnReceipt> earlier = atLocation(findReturnReceipts(rma), receipt.locationId(), null);
+		if (earlier.isPresent()) {
+			return new CreateOutcome<>(earlier.get(), false);
+		}
+		WmsReturnReceipt booked = calls.write(Backends.WAREHOUSE,
+				() -> client.receiveForRma(rma.value(), new WmsRmaReceipt(receipt.locationId(), receipt.lines()
+					.stream()
+					.map(l -> new WmsRmaReceiptLine(l.lineNumber(), l.quantityReceived(), l.quantityDamaged(),
+							l.quantityRejected()))
+					.toList())));
+		ReturnReceipt created = atLocation(findReturnReceipts(rma), receipt.locationId(), booked.receiptId())
+			.orElseThrow(() -> new IllegalStateException(
+					"the warehouse booked receipt " + booked.receiptId() + " but does not list it for RMA " + rma));
+		return new CreateOutcome<>(created, true);
+	}
+
+	/** The latest receipt at the location ({@code receiptId} null), or the one with that ID. */
+	private static Optional<ReturnReceipt> atLocation(List<ReturnReceipt> receipts, String locationId,
+			String receiptId) {
+		return receipts.stream()
+			.filter(r -> locationId.equals(r.warehouseId()))
+			.filter(r -> receiptId == null || receiptId.equals(r.receiptId()))
+			.reduce((first, second) -> second);
 	}
 
 	private static ReturnReceived.Line receivedLine(WmsReturnReceiptLine line) {

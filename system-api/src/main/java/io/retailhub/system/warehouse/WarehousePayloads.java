@@ -32,7 +32,7 @@ final class WarehousePayloads {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonNaming(SnakeCaseStrategy.class)
-	record Location(String locationId, String name) {
+	record Location(String locationId, String name, String type, String country) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -56,6 +56,15 @@ final class WarehousePayloads {
 	@JsonNaming(SnakeCaseStrategy.class)
 	record WmsReturnReceipt(String receiptId, String rmaNumber, String orderNumber, String warehouseId,
 			Instant receivedAt, long sequence, List<WmsReturnReceiptLine> lines) {
+	}
+
+	/** A parcel received against an RMA at a location: {@code POST /rmas/{rma_number}/receipts}. */
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsRmaReceipt(String warehouseId, List<WmsRmaReceiptLine> lines) {
+	}
+
+	@JsonNaming(SnakeCaseStrategy.class)
+	record WmsRmaReceiptLine(String lineNumber, int quantityReceived, int quantityDamaged, int quantityRejected) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

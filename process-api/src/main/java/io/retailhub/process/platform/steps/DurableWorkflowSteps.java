@@ -72,6 +72,12 @@ class DurableWorkflowSteps implements WorkflowSteps {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordTimeline(UUID workflowId, String kind, String detail, String actor) {
+		this.store.recordTimeline(require(workflowId, "workflowId"), require(kind, "kind"), detail, actor);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(UUID workflowId) {
 		return this.store.timeline(require(workflowId, "workflowId"));

@@ -212,10 +212,17 @@ class StepStore {
 	}
 
 	void recordTimeline(UUID workflowId, String kind, String detail) {
-		this.jdbc.sql("INSERT INTO workflow_timeline (workflow_id, kind, detail) VALUES (:workflowId, :kind, :detail)")
+		recordTimeline(workflowId, kind, detail, null);
+	}
+
+	void recordTimeline(UUID workflowId, String kind, String detail, String actor) {
+		this.jdbc.sql("""
+				INSERT INTO workflow_timeline (workflow_id, kind, detail, actor)
+				VALUES (:workflowId, :kind, :detail, :actor)""")
 			.param("workflowId", workflowId)
 			.param("kind", kind)
 			.param("detail", detail)
+			.param("actor", actor)
 			.update();
 	}
 
@@ -261,9 +268,11 @@ class StepStore {
 	}
 
 	List<TimelineEntry> timeline(UUID workflowId) {
-		return this.jdbc.sql("SELECT at, kind, detail FROM workflow_timeline WHERE workflow_id = :workflowId ORDER BY id")
+		return this.jdbc
+			.sql("SELECT at, kind, detail, actor FROM workflow_timeline WHERE workflow_id = :workflowId ORDER BY id")
 			.param("workflowId", workflowId)
-			.query((rs, row) -> new TimelineEntry(instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+			.query((rs, row) -> new TimelineEntry(instant(rs, "at"), rs.getString("kind"), rs.getString("detail"),
+					rs.getString("actor")))
 			.list();
 	}
 

@@ -30,6 +30,12 @@ public interface WorkflowSteps {
 	/** Inside a transaction: adds an entry to the workflow's timeline. */
 	void recordTimeline(UUID workflowId, String kind, String detail);
 
+	/**
+	 * Inside a transaction: adds an entry a person caused; {@code actor} ({@code <role>:<subject>})
+	 * may be null when nobody was named.
+	 */
+	void recordTimeline(UUID workflowId, String kind, String detail, String actor);
+
 	/** The workflow's timeline, oldest first. */
 	List<TimelineEntry> timeline(UUID workflowId);
 

@@ -8,14 +8,21 @@ import io.retailhub.contracts.Money;
 import io.retailhub.contracts.ReturnReason;
 import io.retailhub.contracts.events.Disposition;
 import io.retailhub.contracts.events.ReturnChannel;
+import io.retailhub.process.returns.ItemCondition;
 import io.retailhub.process.returns.ReturnStatus;
 import io.retailhub.process.returns.ReturnView;
 
-/** A return as the API shows it. */
+/**
+ * A return as the API shows it. {@code requestedBy}, {@code canceledBy} and {@code resumedBy} name the
+ * person a channel acted for ({@code agent:agent.ava}), null when it named nobody. An in-store return
+ * carries its {@code storeId} and, per line, the staff's {@code condition} and
+ * {@code recordedDisposition} (the inspection's {@code disposition} follows it).
+ */
 public record ReturnResponse(UUID id, String returnNumber, String orderId, String customerId, ReturnChannel channel,
 		ReturnStatus status, ReturnStatus actionFromStatus, String actionReason, List<Decline> declines,
 		String rmaNumber, String caseId, Instant expiresAt, Money returnShippingFee, Money estimatedRefund,
-		Money refundAmount, List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt) {
+		Money refundAmount, List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt,
+		String requestedBy, String canceledBy, String resumedBy, String storeId) {
 
 	public record Decline(String lineNumber, String reason, String message) {
 	}
@@ -23,7 +30,7 @@ public record ReturnResponse(UUID id, String returnNumber, String orderId, Strin
 	public record Line(String lineNumber, String sku, int quantity, ReturnReason reason, Boolean eligible,
 			Money refundableAmount, Money restockingFee, Money promotionShare, Integer quantityExpected,
 			int quantityReceived, int quantityDamaged, int quantityRejected, Disposition disposition,
-			Integer quantityAccepted, Money refundAmount) {
+			Integer quantityAccepted, Money refundAmount, ItemCondition condition, Disposition recordedDisposition) {
 	}
 
 	static ReturnResponse of(ReturnView view) {
@@ -37,8 +44,9 @@ public record ReturnResponse(UUID id, String returnNumber, String orderId, Strin
 					.map(l -> new Line(l.lineNumber(), l.sku(), l.quantity(), l.reason(), l.eligible(),
 							l.refundableAmount(), l.restockingFee(), l.promotionShare(), l.quantityExpected(),
 							l.quantityReceived(), l.quantityDamaged(), l.quantityRejected(), l.disposition(),
-							l.acceptedQuantity(), l.refundAmount()))
+							l.acceptedQuantity(), l.refundAmount(), l.condition(), l.recordedDisposition()))
 					.toList(),
-				view.requestedAt(), view.updatedAt(), view.closedAt());
+				view.requestedAt(), view.updatedAt(), view.closedAt(), view.requestedBy(), view.canceledBy(),
+				view.resumedBy(), view.storeId());
 	}
 }

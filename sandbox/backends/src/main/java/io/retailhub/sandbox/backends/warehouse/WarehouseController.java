@@ -5,10 +5,12 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.retailhub.sandbox.backends.warehouse.ErpReturnNotices.ErpUnavailableException;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ListResponse;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.LocationResponse;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptRequest;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptResponse;
+import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.RmaReceiptRequest;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ShipmentResponse;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.StockLevelResponse;
 
@@ -35,8 +37,11 @@ class WarehouseController {
 
 	private final WarehouseStore store;
 
-	WarehouseController(WarehouseStore store) {
+	private final ReturnReceiving receiving;
+
+	WarehouseController(WarehouseStore store, ReturnReceiving receiving) {
 		this.store = store;
+		this.receiving = receiving;
 	}
 
 	@GetMapping(API + "/locations")
@@ -72,6 +77,32 @@ class WarehouseController {
 		ReturnReceiptResponse receipt = store.receive(request);
 		return ResponseEntity.created(URI.create("/warehouse" + API + "/return-receipts/" + receipt.receiptId()))
 			.body(receipt);
+	}
+
+	/**
+	 * A parcel received against an RMA at a location ({@code warehouse_id}: a distribution center or a
+	 * store): what to expect comes from ERP, the receipt is posted to ERP as the return's goods
+	 * receipt and announced by webhook like any other. 404 for an RMA ERP does not know, 409
+	 * {@code rma_rejected} for one ERP rejected, 422 for an unknown location or counts the RMA does
+	 * not allow, 503 {@code erp_unavailable} while ERP cannot be asked.
+	 */
+	@PostMapping(API + "/rmas/{rmaNumber}/receipts")
+	ResponseEntity<ReturnReceiptResponse> receiveForRma(@PathVariable String rmaNumber,
+			@Valid @RequestBody RmaReceiptRequest request) {
+		List<ParcelCount> counts = request.lines()
+			.stream()
+			.map(l -> new ParcelCount(l.lineNumber(), l.quantityReceived(), l.quantityDamaged(),
+					l.quantityRejected()))
+			.toList();
+		try {
+			ReturnReceiptResponse receipt = receiving.receive(rmaNumber, request.warehouseId(), counts);
+			return ResponseEntity.created(URI.create("/warehouse" + API + "/return-receipts/" + receipt.receiptId()))
+				.body(receipt);
+		}
+		catch (ErpUnavailableException ex) {
+			throw new WarehouseApiException(HttpStatus.SERVICE_UNAVAILABLE, "erp_unavailable",
+					"the RMA cannot be read from ERP now: " + ex.getMessage(), List.of());
+		}
 	}
 
 	@GetMapping(API + "/return-receipts")

@@ -83,6 +83,23 @@ final class WarehousePayloads {
 	}
 
 	/**
+	 * A parcel received against an RMA the WMS knows from ERP (an in-store return handed over at a
+	 * store's counter, say): where it was received and what was counted per order line. The SKU and
+	 * the units expected come from the RMA; damaged and rejected units are among the received ones
+	 * and default to zero.
+	 */
+	@JsonNaming(SnakeCaseStrategy.class)
+	record RmaReceiptRequest(@NotBlank @Size(max = 20) String warehouseId,
+			@NotEmpty @Size(max = 100) List<@NotNull @Valid RmaReceiptLineRequest> lines) {
+	}
+
+	@JsonNaming(SnakeCaseStrategy.class)
+	record RmaReceiptLineRequest(@NotBlank @Size(max = 6) String lineNumber,
+			@NotNull @Min(0) @Max(10_000) Integer quantityReceived, @Min(0) @Max(10_000) Integer quantityDamaged,
+			@Min(0) @Max(10_000) Integer quantityRejected) {
+	}
+
+	/**
 	 * One received parcel. {@code sequence} numbers the receipts of one RMA: 1 for its first parcel,
 	 * 2 for the next, and so on.
 	 */

@@ -1,0 +1,106 @@
+package io.retailhub.experience.store;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.retailhub.experience.support.ExperienceApiIntegrationTest;
+import io.retailhub.experience.support.ExperienceHttp;
+import io.retailhub.experience.support.ExperienceHttp.Answer;
+import io.retailhub.experience.support.ExperienceWorld;
+import io.retailhub.process.e2e.DemoOrders;
+import io.retailhub.sandbox.backends.data.DemoOrder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExperienceApiIntegrationTest
+class StoreIntegrationTests {
+
+	@Value("${local.server.port}")
+	int port;
+
+	ExperienceHttp http;
+
+	String nyc;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new ExperienceHttp(this.port);
+		this.nyc = ExperienceWorld.tokens().userToken("store.nyc");
+	}
+
+	@Test
+	void looksUpAnOnlineOrderOnlyWithTheCustomersLastName() {
+		String lastName = customer("17100001").get("lastName").asString();
+
+		Answer verified = this.http.get("/api/store/v1/orders/WEB-100001?lastName=" + lastName.toUpperCase(), this.nyc);
+		Answer wrong = this.http.get("/api/store/v1/orders/WEB-100001?lastName=Nobody", this.nyc);
+		Answer unknown = this.http.get("/api/store/v1/orders/WEB-999996?lastName=Nobody", this.nyc);
+
+		assertThat(verified.status()).isEqualTo(200);
+		assertThat(verified.json().get("order").get("id").asString()).isEqualTo("WEB-100001");
+		assertThat(verified.json().get("returnableLines").size()).isPositive();
+		assertThat(wrong.status()).isEqualTo(404);
+		assertThat(wrong.problemWithoutCorrelation().toString().replace("WEB-100001", "{id}"))
+			.isEqualTo(unknown.problemWithoutCorrelation().toString().replace("WEB-999996", "{id}"));
+		assertThat(this.http.get("/api/store/v1/orders/WEB-100001", this.nyc).status()).isEqualTo(400);
+	}
+
+	@Test
+	void takesAnInStoreReturnAtTheStaffMembersOwnStore() {
+		// given: a delivered online order no other test took
+		DemoOrder order = DemoOrders.freshReturnable();
+		String lastName = customer(order.customerNumber()).get("lastName").asString();
+		String line = order.lines().get(0).itemNumber();
+
+		// when
+		Answer taken = this.http.post("/api/store/v1/returns", this.nyc,
+				"{\"orderId\":\"" + order.orderNumber() + "\",\"lastName\":\"" + lastName + "\",\"lines\":[{\"lineNumber\":\""
+						+ line + "\",\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"NEW\",\"disposition\":\"RESTOCK\"}]}",
+				Map.of("Idempotency-Key", "counter-" + UUID.randomUUID()));
+
+		// then
+		assertThat(taken.status()).isEqualTo(201);
+		JsonNode started = taken.json();
+		assertThat(started.get("channel").asString()).isEqualTo("STORE");
+		assertThat(started.get("storeId").asString()).isEqualTo("STORE-NYC");
+		assertThat(started.get("requestedBy").asString()).isEqualTo("store:store.nyc@STORE-NYC");
+		String returnId = started.get("id").asString();
+		assertThat(this.http.get("/api/store/v1/returns/" + returnId, this.nyc).status()).isEqualTo(200);
+		// another store's staff do not see it
+		String berlin = ExperienceWorld.tokens().userToken("store.ber");
+		assertThat(this.http.get("/api/store/v1/returns/" + returnId, berlin).status()).isEqualTo(404);
+	}
+
+	@Test
+	void refusesAStoreReturnWithoutVerificationOrWithAnUnknownConditionAndTakesNothing() {
+		Answer unverified = this.http.post("/api/store/v1/returns", this.nyc,
+				"{\"orderId\":\"WEB-100001\",\"lines\":[{\"lineNumber\":\"10\",\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"NEW\",\"disposition\":\"RESTOCK\"}]}",
+				Map.of("Idempotency-Key", "counter-" + UUID.randomUUID()));
+		Answer badCondition = this.http.post("/api/store/v1/returns", this.nyc,
+				"{\"orderId\":\"WEB-100001\",\"lastName\":\"x\",\"lines\":[{\"lineNumber\":\"10\",\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"SHINY\",\"disposition\":\"RESTOCK\"}]}",
+				Map.of("Idempotency-Key", "counter-" + UUID.randomUUID()));
+		Answer storeInBody = this.http.post("/api/store/v1/returns", this.nyc,
+				"{\"orderId\":\"WEB-100001\",\"storeId\":\"STORE-BER\",\"lastName\":\"x\",\"lines\":[{\"lineNumber\":\"10\",\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"NEW\",\"disposition\":\"RESTOCK\"}]}",
+				Map.of("Idempotency-Key", "counter-" + UUID.randomUUID()));
+
+		assertThat(unverified.status()).isEqualTo(400);
+		assertThat(badCondition.status()).isEqualTo(400);
+		assertThat(badCondition.json().get("errors").toString()).contains("lines[0].condition");
+		assertThat(storeInBody.status()).isEqualTo(400);
+		assertThat(storeInBody.json().get("errors").toString()).contains("storeId");
+	}
+
+	private static JsonNode customer(String customerId) {
+		return RestClient.create(ExperienceWorld.systemApiUrl())
+			.get()
+			.uri("/api/system/v1/customers/{id}", customerId)
+			.retrieve()
+			.body(JsonNode.class);
+	}
+}
