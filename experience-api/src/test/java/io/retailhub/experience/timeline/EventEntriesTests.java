@@ -19,6 +19,7 @@ import io.retailhub.contracts.events.ReturnDeclined;
 import io.retailhub.contracts.events.ReturnExpired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -86,6 +87,16 @@ class EventEntriesTests {
 	void carriesTheCustomerOnlyWhenTheEventDoes() {
 		assertThat(entryOf(this.story.authorized()).orElseThrow().customerId()).isEqualTo(this.story.customer.value());
 		assertThat(entryOf(this.story.refundPosted()).orElseThrow().customerId()).isNull();
+	}
+
+	@Test
+	void readsWhoActedFromAnActorMemberOfAnyEvent() {
+		ObjectNode payload = this.json.valueToTree(this.story.caseClosed());
+		payload.put("actor", "agent:agent.sam");
+		EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventType.CASE_CLOSED.type(),
+				"process-api", 3, this.json.writeValueAsBytes(payload));
+
+		assertThat(this.entries.entryOf(envelope).orElseThrow().actor()).isEqualTo("agent:agent.sam");
 	}
 
 	@Test

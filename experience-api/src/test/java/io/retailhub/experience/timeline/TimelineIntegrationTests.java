@@ -2,13 +2,22 @@ package io.retailhub.experience.timeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.retailhub.contracts.ActingUser;
+import io.retailhub.contracts.CustomerId;
+import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.SalesChannel;
+import io.retailhub.contracts.Sku;
 import io.retailhub.contracts.events.EventType;
+import io.retailhub.contracts.events.OrderConfirmed;
+import io.retailhub.contracts.events.ReturnCanceled;
 import io.retailhub.contracts.events.ReturnChannel;
+import io.retailhub.contracts.events.ReturnRequested;
 import io.retailhub.contracts.events.Topics;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -166,15 +174,20 @@ class TimelineIntegrationTests {
 	@Order(4)
 	void recordsWhoActedWhenTheEventSaysSo() {
 		ReturnStory story = ReturnStory.fresh();
-		ObjectNode requested = this.json.valueToTree(story.requested(ReturnChannel.AGENT));
-		requested.put("actor", "agent:agent.ava");
-		String eventId = UUID.randomUUID().toString();
-		this.events.publishRaw(EventType.RETURN_REQUESTED, story.order.value(), eventId,
-				this.json.writeValueAsBytes(requested));
+		ReturnRequested requested = story.requested(ReturnChannel.AGENT);
+		this.events.publish(new ReturnRequested(requested.returnId(), requested.orderId(), requested.customerId(),
+				requested.channel(), requested.lines(), requested.occurredAt(), ActingUser.of("agent:agent.ava")));
+		this.events.publish(new ReturnCanceled(story.returnId, story.order, null, ReturnChannel.STORE, "kept it",
+				Instant.parse("2026-03-15T11:00:00Z"), ActingUser.of("store:store.nyc@STORE-NYC")));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(eventId) == 1);
-		JsonNode entry = get("/api/agent/v1/orders/{id}/timeline", story.order.value()).getBody().get("entries").get(0);
-		assertThat(entry.get("actor").asString()).isEqualTo("agent:agent.ava");
+		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(story).size() == 2);
+		JsonNode entries = get("/api/agent/v1/orders/{id}/timeline", story.order.value()).getBody().get("entries");
+		assertThat(entries.get(0).get("kind").asString()).isEqualTo("RETURN_CANCELED");
+		assertThat(entries.get(0).get("actor").asString()).isEqualTo("store:store.nyc@STORE-NYC");
+		assertThat(entries.get(1).get("actor").asString()).isEqualTo("agent:agent.ava");
+		assertThat(this.reader.orderActivity(story.order.value()).returns())
+			.singleElement()
+			.satisfies(state -> assertThat(state.requestedBy()).isEqualTo("agent:agent.ava"));
 	}
 
 	@Test
@@ -243,6 +256,40 @@ class TimelineIntegrationTests {
 				.satisfies(entry -> assertThat(entry.customerId()).isEqualTo("17100001"));
 		});
 		assertThat(this.reader.customerOf(orderId)).contains("17100001");
+	}
+
+	@Test
+	@Order(9)
+	void recordsAnOrderPlacedOnceWhetherTheLookupOrTheConfirmationToldIt() {
+		// a seeded order of the sandbox, confirmed by an event as process-api's order feed would
+		String orderId = "WEB-100002";
+		OrderConfirmed confirmed = new OrderConfirmed(OrderId.of(orderId), CustomerId.of("17100001"), SalesChannel.WEB,
+				Instant.parse("2026-11-20T00:00:00Z"), ReturnStory.usd("10.00"),
+				List.of(new OrderConfirmed.Line("10", Sku.of("MAT-1001"), 1, ReturnStory.usd("10.00"),
+						ReturnStory.usd("10.00"))),
+				Instant.parse("2026-11-20T00:00:05Z"));
+		String eventId = this.events.publish(confirmed);
+
+		// the lookup of the order it caused read the placement too, and its parcels
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT status FROM order_lookup WHERE order_id = ?")
+				.param(orderId)
+				.query(String.class)
+				.optional()
+				.map(status -> this.jdbc.sql("SELECT attempts FROM order_lookup WHERE order_id = ?")
+					.param(orderId)
+					.query(Integer.class)
+					.single() == 0 && this.reader.orderTimeline(orderId, null, 200)
+						.entries()
+						.stream()
+						.anyMatch(entry -> entry.kind() == EntryKind.ORDER_SHIPPED))
+				.orElse(false));
+		List<TimelineEntry> placed = this.reader.orderTimeline(orderId, null, 200)
+			.entries()
+			.stream()
+			.filter(entry -> entry.kind() == EntryKind.ORDER_PLACED)
+			.toList();
+		assertThat(placed).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo(eventId));
 	}
 
 	@Test
