@@ -3,6 +3,7 @@ package io.retailhub.experience.portal;
 import java.util.Map;
 import java.util.UUID;
 
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.experience.support.ExperienceApiIntegrationTest;
 import io.retailhub.experience.support.ExperienceHttp;
 import io.retailhub.experience.support.ExperienceHttp.Answer;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class PortalObjectLevelAuthorizationIntegrationTests {
 
 	@Test
 	void answersAnotherCustomersRefundExactlyLikeAnUnknownOne() {
-		String refundOfB = RestClient.create(ExperienceWorld.systemApiUrl())
+		String refundOfB = HubSandbox.withServiceToken().baseUrl(ExperienceWorld.systemApiUrl()).build()
 			.get()
 			.uri("/api/system/v1/refunds?orderId=" + ORDER_OF_B)
 			.retrieve()

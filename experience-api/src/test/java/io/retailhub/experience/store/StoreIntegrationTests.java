@@ -3,6 +3,7 @@ package io.retailhub.experience.store;
 import java.util.Map;
 import java.util.UUID;
 
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.experience.support.ExperienceApiIntegrationTest;
 import io.retailhub.experience.support.ExperienceHttp;
 import io.retailhub.experience.support.ExperienceHttp.Answer;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +97,7 @@ class StoreIntegrationTests {
 	}
 
 	private static JsonNode customer(String customerId) {
-		return RestClient.create(ExperienceWorld.systemApiUrl())
+		return HubSandbox.withServiceToken().baseUrl(ExperienceWorld.systemApiUrl()).build()
 			.get()
 			.uri("/api/system/v1/customers/{id}", customerId)
 			.retrieve()

@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
 import static io.retailhub.process.e2e.ProcessApi.newKey;
@@ -87,7 +86,7 @@ class ActingUserIntegrationTests {
 		});
 		// and the CRM case notes the agent's cancellation by name, once
 		await().atMost(PATIENCE).untilAsserted(() -> {
-			JsonNode crmCase = RestClient.create()
+			JsonNode crmCase = HubSandbox.withServiceToken().build()
 				.get()
 				.uri(HubSandbox.systemApiUrl() + "/api/system/v1/cases/{id}", api.returnOf(id).path("caseId").asString())
 				.retrieve()

@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import static io.retailhub.process.e2e.ProcessApi.newKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,6 +198,6 @@ class StoreReturnIntegrationTests {
 	}
 
 	private static JsonNode systemApi(String path, Object... variables) {
-		return RestClient.create().get().uri(HubSandbox.systemApiUrl() + path, variables).retrieve().body(JsonNode.class);
+		return HubSandbox.withServiceToken().build().get().uri(HubSandbox.systemApiUrl() + path, variables).retrieve().body(JsonNode.class);
 	}
 }
