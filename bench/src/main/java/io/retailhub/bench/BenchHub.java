@@ -15,9 +15,9 @@ import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Faults;
+import io.retailhub.sandbox.identity.SandboxIdentityApplication;
 import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.sandbox.infra.LocalPostgres;
-import io.retailhub.sandbox.identity.SandboxIdentityApplication;
 import io.retailhub.system.SystemApiApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -26,9 +26,9 @@ import io.retailhub.contracts.ReturnReceipt;
 import io.retailhub.contracts.ServiceCase;
 import io.retailhub.contracts.commands.RecordReturnReceipt;
 import io.retailhub.contracts.commands.AddCaseComment;
+import io.retailhub.contracts.commands.CancelReturnAuthorization;
 import io.retailhub.contracts.commands.CreateCreditMemo;
 import io.retailhub.contracts.commands.CreateRefund;
-import io.retailhub.contracts.commands.CancelReturnAuthorization;
 import io.retailhub.contracts.commands.CreateReturnAuthorization;
 import io.retailhub.contracts.commands.EvaluateReturnPolicy;
 import io.retailhub.contracts.commands.OpenCase;
@@ -52,8 +52,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
+import org.springframework.web.client.RestClient;
 
 /**
  * The process layer's only way to the backends: the system API's capabilities as typed calls.

@@ -1,8 +1,8 @@
 package io.retailhub.process.drills;
 
+import io.github.resilience4j.retry.RetryRegistry;
 import io.retailhub.process.e2e.DemoOrders;
 import io.retailhub.process.e2e.HeldRequests;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;

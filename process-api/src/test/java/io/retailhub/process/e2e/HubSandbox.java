@@ -3,11 +3,11 @@ package io.retailhub.process.e2e;
 import java.util.List;
 import java.util.Map;
 
-import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
+import io.retailhub.sandbox.identity.SharedIdentity;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;

@@ -9,8 +9,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.process.ProcessApiApplication;
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 

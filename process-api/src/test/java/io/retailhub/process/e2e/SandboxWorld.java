@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.identity.SharedIdentity;
 import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 import io.retailhub.system.SystemApiApplication;

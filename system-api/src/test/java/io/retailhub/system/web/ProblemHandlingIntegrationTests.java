@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.stream.Stream;
 
 import io.retailhub.system.support.SystemApiIntegrationTest;
-import io.retailhub.web.RawHttp;
 import io.retailhub.web.RawHttp.Answer;
+import io.retailhub.web.RawHttp;
 import io.retailhub.web.TomcatRefusals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

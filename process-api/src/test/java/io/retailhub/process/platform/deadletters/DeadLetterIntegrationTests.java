@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.contracts.events.CloudEventHeaders;
 import io.retailhub.contracts.problems.Headers;
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.platform.kafka.DeadLetterHeaders;
 import io.retailhub.process.platform.kafka.DeadLetterTopics;
 import io.retailhub.process.platform.kafka.PoisonEventException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.stream.Stream;
 
-import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.contracts.problems.Headers;
+import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.support.ProblemProbeController;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
 import io.retailhub.web.RawHttp.Answer;

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.retailhub.experience.ExperienceApiApplication;
+import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.identity.DemoUser;
 import io.retailhub.sandbox.identity.SandboxIdentityApplication;
 import io.retailhub.sandbox.infra.LocalKafka;
-import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.system.SystemApiApplication;
 import io.retailhub.system.backend.Backends;
@@ -24,10 +24,10 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * The whole hub on one machine, in one JVM, with nothing installed but a JDK: embedded
