@@ -9,6 +9,7 @@ import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.experience.security.ActingUser;
 import io.retailhub.security.ServiceTokenInterceptor;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -110,5 +111,32 @@ public class ProcessApiClient {
 			.uri("/returns/{id}/resume", id)
 			.header(ActingUser.HEADER, actingUser.header())
 			.exchange((req, response) -> this.api.read(what, response, ProcessReturn.class)));
+	}
+
+	/** A page of the records process-api's consumers gave up on, newest first, as process-api answers it. */
+	public JsonNode deadLetters(int page, int size) {
+		String what = "GET dead letters";
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/dead-letters?page={page}&size={size}", page, size)
+			.exchange((request, response) -> this.api.read(what, response, JsonNode.class)));
+	}
+
+	public JsonNode deadLetter(UUID id) {
+		String what = "GET dead letter " + id;
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/dead-letters/{id}", id)
+			.exchange((request, response) -> this.api.read(what, response, JsonNode.class)));
+	}
+
+	/** Publishes the dead letter's record again to its topic (idempotent at process-api). */
+	public JsonNode replayDeadLetter(UUID id, ActingUser actingUser) {
+		String what = "POST replay dead letter " + id;
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/dead-letters/{id}/replay", id)
+			.header(ActingUser.HEADER, actingUser.header())
+			.exchange((request, response) -> this.api.read(what, response, JsonNode.class)));
 	}
 }

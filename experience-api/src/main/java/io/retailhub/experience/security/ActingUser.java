@@ -55,6 +55,10 @@ public record ActingUser(String role, String subject) {
 		return new ActingUser(GUEST, token.getClaimAsString(ORDER_ID_CLAIM));
 	}
 
+	public static ActingUser ops(Jwt token) {
+		return new ActingUser(OPS, token.getSubject());
+	}
+
 	public static ActingUser storeStaff(Jwt token) {
 		return new ActingUser(STORE, token.getSubject() + "@" + token.getClaimAsString(STORE_ID_CLAIM));
 	}
