@@ -61,16 +61,7 @@ public class ProcessApiClient {
 
 	/** Starts the return, or answers the one the same key started before ({@code created} false). */
 	public Started start(String idempotencyKey, NewReturn request, ActingUser actingUser) {
-		String what = "POST return of order " + request.orderId();
-		return this.api.call(what, () -> this.api.http()
-			.post()
-			.uri("/returns")
-			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
-			.header(ActingUser.HEADER, actingUser.header())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(request)
-			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
-					response.getStatusCode().value() == 201)));
+		return start("POST return of order " + request.orderId(), "/returns", idempotencyKey, request, actingUser);
 	}
 
 	/**
@@ -78,10 +69,14 @@ public class ProcessApiClient {
 	 * at the store, with the staff's inspection per line.
 	 */
 	public Started startInStore(String idempotencyKey, NewStoreReturn request, ActingUser actingUser) {
-		String what = "POST store return of order " + request.orderId();
+		return start("POST store return of order " + request.orderId(), "/store-returns", idempotencyKey, request,
+				actingUser);
+	}
+
+	private Started start(String what, String path, String idempotencyKey, Object request, ActingUser actingUser) {
 		return this.api.call(what, () -> this.api.http()
 			.post()
-			.uri("/store-returns")
+			.uri(path)
 			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
 			.header(ActingUser.HEADER, actingUser.header())
 			.contentType(MediaType.APPLICATION_JSON)
