@@ -15,7 +15,6 @@ import io.retailhub.experience.orders.Ids;
 import io.retailhub.web.ProblemException;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(AgentApi.PATH + "/customers")
-@Validated
 class AgentCustomerController {
 
 	private final SystemApiClient system;
