@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 
 import io.retailhub.contracts.problems.FieldError;
 import io.retailhub.contracts.problems.ProblemProperties;
@@ -78,6 +81,24 @@ public class HubProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return respond(ProblemResponses.invalid("Some parameters are invalid.",
 				List.of(new FieldError(ex.getName(), "has an invalid value")), request));
+	}
+
+	/**
+	 * Parameters checked by a method-validation proxy ({@code @Validated} on a class) instead of by
+	 * Spring MVC: the same 400 as {@link #handleHandlerMethodValidationException}, each violation
+	 * named by the last node of its path (the parameter's name).
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String name = "";
+			for (Path.Node node : violation.getPropertyPath()) {
+				name = node.getName();
+			}
+			errors.add(new FieldError(name, violation.getMessage()));
+		}
+		return respond(ProblemResponses.invalid("Some parameters are invalid.", errors, request));
 	}
 
 	@ExceptionHandler(Exception.class)

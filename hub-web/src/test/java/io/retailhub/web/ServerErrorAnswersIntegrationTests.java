@@ -82,6 +82,16 @@ class ServerErrorAnswersIntegrationTests {
 	}
 
 	@Test
+	void aParameterRefusedByAMethodValidationProxyIsA400NamingTheParameter() throws IOException {
+		Answer answer = RawHttp.get(port, "/proxied-things?size=0", "X-Correlation-Id: proxied-1");
+
+		assertThat(answer.status()).isEqualTo(400);
+		JsonNode problem = assertProblem(answer, "invalid-request");
+		assertThat(problem.path("correlationId").stringValue()).isEqualTo("proxied-1");
+		assertThat(problem.path("errors").toString()).contains("\"size\"");
+	}
+
+	@Test
 	void aStatusSetTheServletWayIsAProblemFromTheErrorPage() throws IOException {
 		Answer answer = RawHttp.get(port, "/failures/send-error", "X-Correlation-Id: sent-1");
 

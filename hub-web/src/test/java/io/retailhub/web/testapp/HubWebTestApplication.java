@@ -12,6 +12,8 @@ import io.retailhub.contracts.problems.Headers;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -73,6 +77,20 @@ public class HubWebTestApplication {
 		@GetMapping("/failures/send-error")
 		void sendError(HttpServletResponse response) throws IOException {
 			response.sendError(HttpServletResponse.SC_CONFLICT);
+		}
+	}
+
+	/**
+	 * Parameters checked by a method-validation proxy ({@code @Validated} on the class) rather than by
+	 * Spring MVC: a violation reaches the error handling as a {@code ConstraintViolationException}.
+	 */
+	@RestController
+	@Validated
+	static class ProxyValidatedController {
+
+		@GetMapping("/proxied-things")
+		int count(@RequestParam(defaultValue = "1") @Min(1) @Max(200) int size) {
+			return size;
 		}
 	}
 
