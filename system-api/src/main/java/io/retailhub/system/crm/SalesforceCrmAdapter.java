@@ -68,6 +68,8 @@ public class SalesforceCrmAdapter {
 	/** At most this many contacts per search: enough to pick from, never a dump of the org. */
 	static final int MAX_SEARCH_RESULTS = 100;
 
+	static final int MAX_NAME_WORDS = 4;
+
 	/** At most this many cases per listing, the most recent first. */
 	static final int MAX_CASES = 200;
 
@@ -107,18 +109,28 @@ public class SalesforceCrmAdapter {
 		}).map(SalesforceCrmAdapter::customer);
 	}
 
-	/**
-	 * Customers by email (exact, ignoring case) and/or phone; with both, a contact must match both.
-	 * A phone is compared in its stored E.164 form: the input is reduced to its digits and a
-	 * leading {@code +}; without a {@code +}, both forms are tried. Contacts without a customer
-	 * number are not hub customers and are left out. At most {@value #MAX_SEARCH_RESULTS}, by name.
-	 * @throws IllegalArgumentException when neither is given, or the phone has no digits
-	 */
+	/** As {@link #searchCustomers(String, String, String)} without a name. */
 	public List<Customer> searchCustomers(String email, String phone) {
+		return searchCustomers(email, phone, null);
+	}
+
+	/**
+	 * Customers by email (exact, ignoring case), phone and/or name; a contact must match every
+	 * one given. A phone is compared in its stored E.164 form: the input is reduced to its digits
+	 * and a leading {@code +}; without a {@code +}, both forms are tried. A name is one to
+	 * {@value #MAX_NAME_WORDS} words, each the start of the first or the last name, ignoring case
+	 * ({@code "mar schm"} finds Maria Schmidt; {@code %} and {@code _} are literal). Contacts
+	 * without a customer number are not hub customers and are left out. At most
+	 * {@value #MAX_SEARCH_RESULTS}, by name.
+	 * @throws IllegalArgumentException when none is given, the phone has no digits, or the name
+	 * has more than {@value #MAX_NAME_WORDS} words
+	 */
+	public List<Customer> searchCustomers(String email, String phone, String name) {
 		boolean byEmail = email != null && !email.isBlank();
 		boolean byPhone = phone != null && !phone.isBlank();
-		if (!byEmail && !byPhone) {
-			throw new IllegalArgumentException("Give an email or a phone number to search customers by.");
+		boolean byName = name != null && !name.isBlank();
+		if (!byEmail && !byPhone && !byName) {
+			throw new IllegalArgumentException("Give an email, a phone number or a name to search customers by.");
 		}
 		List<String> conditions = new ArrayList<>();
 		if (byEmail) {
@@ -126,6 +138,9 @@ public class SalesforceCrmAdapter {
 		}
 		if (byPhone) {
 			conditions.add(phoneCondition(phone));
+		}
+		if (byName) {
+			conditions.addAll(nameConditions(name));
 		}
 		conditions.add("Customer_Number__c != null");
 		String soql = "SELECT " + CONTACT_FIELDS + " FROM Contact WHERE " + String.join(" AND ", conditions)
@@ -338,6 +353,20 @@ public class SalesforceCrmAdapter {
 			return "Phone = " + Soql.quote("+" + digits);
 		}
 		return "Phone IN (" + Soql.quote(digits) + ", " + Soql.quote("+" + digits) + ")";
+	}
+
+	/** Per word: {@code (FirstName LIKE 'word%' OR LastName LIKE 'word%')}. */
+	private static List<String> nameConditions(String name) {
+		String[] words = name.strip().split("\\s+");
+		if (words.length > MAX_NAME_WORDS) {
+			throw new IllegalArgumentException("A name to search by has at most " + MAX_NAME_WORDS + " words.");
+		}
+		List<String> conditions = new ArrayList<>(words.length);
+		for (String word : words) {
+			String prefix = Soql.likePrefix(word);
+			conditions.add("(FirstName LIKE " + prefix + " OR LastName LIKE " + prefix + ")");
+		}
+		return conditions;
 	}
 
 	private static void putIfGiven(Map<String, Object> fields, String name, Object value) {

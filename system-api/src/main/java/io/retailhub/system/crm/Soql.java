@@ -12,9 +12,25 @@ final class Soql {
 
 	/** A SOQL string literal with backslash escapes, so no input can end the literal early. */
 	static String quote(String value) {
-		StringBuilder quoted = new StringBuilder(value.length() + 2).append('\'');
+		return literal(value, false).append('\'').toString();
+	}
+
+	/**
+	 * A LIKE pattern matching values that start with {@code value}: the literal as {@link #quote}
+	 * writes it, with {@code %} and {@code _} escaped so they match themselves, and {@code %} after.
+	 */
+	static String likePrefix(String value) {
+		return literal(value, true).append("%'").toString();
+	}
+
+	private static StringBuilder literal(String value, boolean like) {
+		StringBuilder quoted = new StringBuilder(value.length() + 3).append('\'');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
+			if (like && (c == '%' || c == '_')) {
+				quoted.append('\\').append(c);
+				continue;
+			}
 			switch (c) {
 				case '\\' -> quoted.append("\\\\");
 				case '\'' -> quoted.append("\\'");
@@ -27,7 +43,7 @@ final class Soql {
 				default -> quoted.append(c);
 			}
 		}
-		return quoted.append('\'').toString();
+		return quoted;
 	}
 
 	/** Whether the value can be a Salesforce record ID (15 or 18 alphanumerics); others need no call. */

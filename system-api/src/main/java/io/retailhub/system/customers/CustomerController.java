@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customer profiles as the CRM keeps them, by customer number or found by email or phone. */
+/** Customer profiles as the CRM keeps them, by customer number or found by email, phone or name. */
 @RestController
 @RequestMapping("/api/system/v1/customers")
 @Tag(name = "Customers", description = "Customer profiles from the CRM")
@@ -35,8 +35,8 @@ class CustomerController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Customers with this email (ignoring case) and/or phone number; at least one is required")
+	@Operation(summary = "Customers with this email (ignoring case), phone number and/or name (words that start the first or last name); at least one is required")
 	List<Customer> search(@Valid CustomerSearch search) {
-		return crm.searchCustomers(search.email(), search.phone());
+		return crm.searchCustomers(search.email(), search.phone(), search.name());
 	}
 }

@@ -84,6 +84,44 @@ class SalesforceCrmAdapterIntegrationTests {
 	}
 
 	@Test
+	void searchesCustomersByTheStartsOfTheirFirstAndLastNameIgnoringCase() {
+		String first = showcase.firstName().substring(0, 3).toLowerCase();
+		String last = showcase.lastName().substring(0, 4).toUpperCase();
+		List<Customer> expected = Sandbox.data()
+			.customers()
+			.stream()
+			.filter(c -> startsWithIgnoringCase(c.firstName(), first) && startsWithIgnoringCase(c.lastName(), last)
+					|| startsWithIgnoringCase(c.lastName(), first) && startsWithIgnoringCase(c.firstName(), last))
+			.map(c -> crm.findCustomer(CustomerId.of(c.number())).orElseThrow())
+			.toList();
+
+		List<Customer> found = crm.searchCustomers(null, null, last + "  " + first);
+
+		assertThat(found).contains(crm.findCustomer(CustomerId.of(showcase.number())).orElseThrow());
+		assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(crm.searchCustomers(showcase.email(), null, showcase.lastName())).extracting(Customer::id)
+			.containsExactly(CustomerId.of(showcase.number()));
+		assertThat(crm.searchCustomers(showcase.email(), null, "Zzyzx")).isEmpty();
+	}
+
+	@Test
+	void takesWildcardsInANameLiterally() {
+		assertThat(crm.searchCustomers(null, null, "%")).isEmpty();
+		assertThat(crm.searchCustomers(null, null, "_a")).isEmpty();
+		assertThat(crm.searchCustomers(null, null, "x\\%' OR")).isEmpty();
+	}
+
+	@Test
+	void refusesANameOfTooManyWords() {
+		assertThatThrownBy(() -> crm.searchCustomers(null, null, "a b c d e"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static boolean startsWithIgnoringCase(String value, String prefix) {
+		return value != null && value.regionMatches(true, 0, prefix, 0, prefix.length());
+	}
+
+	@Test
 	void keepsQuotesInSearchInputFromBreakingTheQuery() {
 		assertThat(crm.searchCustomers("o'brien\\@example.com' OR Email != '", null)).isEmpty();
 	}

@@ -71,23 +71,34 @@ class CustomerApiIntegrationTests {
 	}
 
 	@Test
+	void findsCustomersByName() {
+		JsonNode byName = http.get()
+			.uri("?name={name}&email={email}", showcase.lastName().toLowerCase() + " " + showcase.firstName(),
+					showcase.email())
+			.retrieve()
+			.body(JsonNode.class);
+
+		assertThat(byName.findValuesAsString("id")).containsExactly(showcase.number());
+	}
+
+	@Test
 	void refusesASearchWithoutEmailOrPhone() {
 		ResponseEntity<JsonNode> response = http.get().retrieve().toEntity(JsonNode.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody().get("type").asString()).isEqualTo("https://retailhub.io/problems/invalid-request");
-		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("emailOrPhone");
+		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("emailOrPhoneOrName");
 	}
 
 	@Test
-	void refusesAMalformedEmailOrPhone() {
+	void refusesAMalformedEmailPhoneOrName() {
 		ResponseEntity<JsonNode> response = http.get()
-			.uri("?email={email}&phone={phone}", "not-an-email", "call me")
+			.uri("?email={email}&phone={phone}&name={name}", "not-an-email", "call me", "a b c d e")
 			.retrieve()
 			.toEntity(JsonNode.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("email",
-				"phone");
+				"phone", "name");
 	}
 }
