@@ -2,6 +2,8 @@ package io.retailhub.experience.agent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.retailhub.contracts.Customer;
 import io.retailhub.contracts.CustomerId;
@@ -34,15 +36,21 @@ class AgentCustomerController {
 		this.views = views;
 	}
 
-	/** Customers found by exactly one of e-mail, phone or order number; an empty list when none. */
+	/**
+	 * Customers found by exactly one of e-mail, phone, name (words that start the first or last
+	 * name: {@code mar schm}) or order number; an empty list when none.
+	 */
 	@GetMapping
 	List<Customer> search(@RequestParam(required = false) @Size(min = 3, max = 254) String email,
 			@RequestParam(required = false) @Size(min = 3, max = 40) String phone,
+			@RequestParam(required = false) @Size(min = 2, max = 80) String name,
 			@RequestParam(required = false) String orderNumber) {
-		long given = java.util.stream.Stream.of(email, phone, orderNumber).filter(v -> v != null).count();
+		long given = Stream.of(email, phone, name, orderNumber).filter(Objects::nonNull).count();
 		if (given != 1) {
-			throw new ProblemException(ProblemType.INVALID_REQUEST, "Search by exactly one of email, phone and orderNumber.",
-					Map.of(ProblemProperties.ERRORS, List.of(new FieldError("email", "give exactly one of email, phone, orderNumber"))));
+			throw new ProblemException(ProblemType.INVALID_REQUEST,
+					"Search by exactly one of email, phone, name and orderNumber.",
+					Map.of(ProblemProperties.ERRORS,
+							List.of(new FieldError("email", "give exactly one of email, phone, name, orderNumber"))));
 		}
 		if (orderNumber != null) {
 			OrderId orderId = Ids.parse(orderNumber, "orderNumber", OrderId::of);
@@ -56,7 +64,7 @@ class AgentCustomerController {
 				throw ex;
 			}
 		}
-		return this.system.searchCustomers(email, phone);
+		return this.system.searchCustomers(email, phone, name);
 	}
 
 	@GetMapping("/{customerId}")

@@ -2,6 +2,7 @@ package io.retailhub.experience.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.retailhub.contracts.CaseStatus;
@@ -54,17 +55,20 @@ class AgentViews {
 	Order360 order360(OrderId id) {
 		Aggregation answer = this.panels.start();
 		CompletableFuture<Panel<Order>> order = answer.panel("order", "erp", () -> this.system.order(id));
+		// each panel from its own backend: an ERP outage leaves parcels, payment, returns and cases
 		CompletableFuture<Panel<List<Shipment>>> shipments = answer.panel("shipments", "warehouse",
-				() -> this.system.order(id, "shipments").shipments());
+				() -> this.system.shipmentsOfOrder(id));
 		CompletableFuture<Panel<Order360.PaymentPanel>> payment = answer.panel("payment", "payment",
-				() -> new Order360.PaymentPanel(this.system.order(id, "payment").payment(),
+				() -> new Order360.PaymentPanel(this.system.paymentOfOrder(id).orElse(null),
 						this.system.refundsOfOrder(id)));
 		CompletableFuture<Panel<List<ProcessReturn>>> returns = answer.panel("returns", "process-api",
 				() -> this.process.returnsOfOrder(id), () -> this.fallback.returnsOfOrder(id));
 		CompletableFuture<Panel<List<ServiceCase>>> cases = answer.panel("cases", "crm",
 				() -> this.system.casesOfOrder(id));
-		CompletableFuture<Panel<Customer>> profile = answer.panelAfter(order, "order", "profile", "crm",
-				found -> this.system.customer(found.customerId()));
+		// the customer of the order, or, while ERP is down, the one the read model recorded
+		CompletableFuture<Panel<Customer>> profile = answer.panelFor(order.thenApply(found -> found.hasData()
+				? Optional.of(found.data().customerId()) : this.fallback.customerOf(id).map(CustomerId::of)),
+				"order", "profile", "crm", this.system::customer);
 		CompletableFuture<Panel<List<LineEligibility>>> eligible = answer.panelAfter(order, "order", "eligibility",
 				"commerce", found -> {
 					Panel<List<ProcessReturn>> known = returns.join();

@@ -1,6 +1,10 @@
 package io.retailhub.experience.downstream;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.retailhub.contracts.CaseComment;
 import io.retailhub.contracts.CaseId;
@@ -8,10 +12,12 @@ import io.retailhub.contracts.Customer;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.Payment;
 import io.retailhub.contracts.Refund;
 import io.retailhub.contracts.RefundId;
 import io.retailhub.contracts.ReturnPolicyEvaluation;
 import io.retailhub.contracts.ServiceCase;
+import io.retailhub.contracts.Shipment;
 import io.retailhub.contracts.commands.AddCaseComment;
 import io.retailhub.contracts.commands.EvaluateReturnPolicy;
 import io.retailhub.experience.security.ActingUser;
@@ -28,6 +34,9 @@ import org.springframework.web.client.RestClient;
 public class SystemApiClient {
 
 	static final String SERVICE = "system-api";
+
+	private static final ParameterizedTypeReference<List<Shipment>> SHIPMENTS = new ParameterizedTypeReference<>() {
+	};
 
 	private static final ParameterizedTypeReference<List<Order>> ORDERS = new ParameterizedTypeReference<>() {
 	};
@@ -77,20 +86,20 @@ public class SystemApiClient {
 			.exchange((request, response) -> this.api.read(what, response, Customer.class)));
 	}
 
-	/** Customers with this e-mail (ignoring case) or phone; give one. */
-	public List<Customer> searchCustomers(String email, String phone) {
+	/** Customers with this e-mail (ignoring case), phone or name (words starting first or last name); give one. */
+	public List<Customer> searchCustomers(String email, String phone, String name) {
 		String what = "search customers";
+		Map<String, String> given = new LinkedHashMap<>();
+		given.put("email", email);
+		given.put("phone", phone);
+		given.put("name", name);
+		given.values().removeIf(Objects::isNull);
 		return this.api.call(what, () -> this.api.http()
 			.get()
 			.uri(uri -> {
 				uri.path("/customers");
-				if (email != null) {
-					uri.queryParam("email", "{email}");
-				}
-				if (phone != null) {
-					uri.queryParam("phone", "{phone}");
-				}
-				return uri.build(java.util.stream.Stream.of(email, phone).filter(v -> v != null).toArray());
+				given.keySet().forEach(key -> uri.queryParam(key, "{" + key + "}"));
+				return uri.build(given);
 			})
 			.exchange((request, response) -> this.api.read(what, response, CUSTOMERS)));
 	}
@@ -129,6 +138,32 @@ public class SystemApiClient {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(comment)
 			.exchange((request, response) -> this.api.read(what, response, CaseComment.class)));
+	}
+
+	/** The order's parcels, from the warehouse alone (so they answer while ERP is down). */
+	public List<Shipment> shipmentsOfOrder(OrderId orderId) {
+		String what = "GET shipments of order " + orderId;
+		return this.api.call(what, () -> this.api.http()
+			.get()
+			.uri("/orders/{id}/shipments", orderId.value())
+			.exchange((request, response) -> this.api.read(what, response, SHIPMENTS)));
+	}
+
+	/** The order's payment, from the payment provider alone; empty when it holds none. */
+	public Optional<Payment> paymentOfOrder(OrderId orderId) {
+		String what = "GET payment of order " + orderId;
+		try {
+			return Optional.of(this.api.call(what, () -> this.api.http()
+				.get()
+				.uri("/orders/{id}/payment", orderId.value())
+				.exchange((request, response) -> this.api.read(what, response, Payment.class))));
+		}
+		catch (DownstreamException ex) {
+			if (ex.notFound()) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
 	}
 
 	/** The order's refunds at the payment provider, newest first. */

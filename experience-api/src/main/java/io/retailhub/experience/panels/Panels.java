@@ -139,13 +139,24 @@ public class Panels implements DisposableBean {
 		 */
 		public <A, T> CompletableFuture<Panel<T>> panelAfter(CompletableFuture<Panel<A>> needed, String neededName,
 				String name, String source, Function<A, T> call) {
-			return needed.thenCompose(first -> {
-				if (!first.hasData()) {
+			return panelFor(needed.thenApply(first -> first.hasData() ? Optional.of(first.data()) : Optional.empty()),
+					neededName, name, source, call);
+		}
+
+		/**
+		 * A panel fetched by a key another part of the answer gives (a profile by the customer of the
+		 * order, or of the read model when the order is unavailable): it shares the budget, counted
+		 * from the start of the answer; UNAVAILABLE when no key came.
+		 */
+		public <K, T> CompletableFuture<Panel<T>> panelFor(CompletableFuture<Optional<K>> key, String neededName,
+				String name, String source, Function<K, T> call) {
+			return key.thenCompose(found -> {
+				if (found.isEmpty()) {
 					return CompletableFuture.completedFuture(count(name, Panel.unavailable(source,
 							new PanelError("DEPENDS_ON_" + neededName.toUpperCase(java.util.Locale.ROOT),
 									"Needs the " + neededName + " panel, which is unavailable."))));
 				}
-				return panel(name, source, () -> call.apply(first.data()));
+				return panel(name, source, () -> call.apply(found.get()));
 			});
 		}
 

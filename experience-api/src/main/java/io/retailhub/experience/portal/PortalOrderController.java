@@ -68,7 +68,7 @@ class PortalOrderController {
 		Aggregation answer = this.panels.start();
 		Order order = this.shopperOrders.order(shopper, id);
 		CompletableFuture<Panel<List<Shipment>>> shipments = answer.panel("shipments", "warehouse",
-				() -> this.system.order(id, "shipments").shipments());
+				() -> this.system.shipmentsOfOrder(id));
 		CompletableFuture<Panel<List<ShopperReturn>>> returns = answer.panel("returns", "process-api",
 				() -> this.process.returnsOfOrder(id).stream().filter(shopper::owns).map(ShopperReturn::of).toList());
 		return new PortalOrder(order, answer.join(shipments, "shipments", "warehouse"),

@@ -56,7 +56,11 @@ final class ReturnStory {
 	private static final Sku SHIRT = Sku.of("TS-BLU-M");
 
 	private ReturnStory(String suffix, String customerId) {
-		this.order = OrderId.of("TL-" + suffix);
+		this(OrderId.of("TL-" + suffix), suffix, customerId);
+	}
+
+	private ReturnStory(OrderId order, String suffix, String customerId) {
+		this.order = order;
 		this.customer = CustomerId.of(customerId != null ? customerId : "C" + suffix);
 		this.rma = ReturnAuthorizationId.of("R" + suffix);
 		this.caseId = CaseId.of("500" + suffix);
@@ -70,6 +74,11 @@ final class ReturnStory {
 	/** A story on an order of its own of a demo customer ({@code 17100001}), who can sign in. */
 	static ReturnStory ofCustomer(String customerId) {
 		return new ReturnStory(suffix(), customerId);
+	}
+
+	/** A story on an order that exists elsewhere (in the sandbox ERP), of its customer. */
+	static ReturnStory onOrder(OrderId order, String customerId) {
+		return new ReturnStory(order, suffix(), customerId);
 	}
 
 	private static String suffix() {

@@ -19,6 +19,7 @@ import io.retailhub.contracts.events.ReturnCanceled;
 import io.retailhub.contracts.events.ReturnChannel;
 import io.retailhub.contracts.events.ReturnRequested;
 import io.retailhub.contracts.events.Topics;
+import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -290,6 +291,66 @@ class TimelineIntegrationTests {
 			.filter(entry -> entry.kind() == EntryKind.ORDER_PLACED)
 			.toList();
 		assertThat(placed).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo(eventId));
+	}
+
+	@Test
+	@Order(10)
+	void servesTheReturnsPanelStaleFromTheReadModelWhileProcessApiIsDown() {
+		String orderId = "WEB-TL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String customerId = TimelineWorld.placeOrder(orderId);
+
+		// process-api does not answer and the read model knows nothing of the order yet: the panel
+		// says so instead of showing an empty list
+		JsonNode unknown = get("/api/agent/v1/orders/{id}", orderId).getBody().get("panels");
+		assertThat(unknown.get("order").get("status").asString()).isEqualTo("OK");
+		assertThat(unknown.get("returns").get("status").asString()).isEqualTo("UNAVAILABLE");
+		assertThat(unknown.get("returns").path("data").isNull() || unknown.get("returns").path("data").isMissingNode())
+			.isTrue();
+
+		ReturnStory story = ReturnStory.onOrder(OrderId.of(orderId), customerId);
+		this.events.publish(story.requested(ReturnChannel.AGENT));
+		this.events.publish(story.authorized());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> kinds(story).containsAll(List.of("RETURN_REQUESTED", "RETURN_AUTHORIZED")));
+
+		ResponseEntity<JsonNode> answer = get("/api/agent/v1/orders/{id}", orderId);
+		assertThat(answer.getStatusCode().value()).isEqualTo(200);
+		JsonNode panels = answer.getBody().get("panels");
+		JsonNode returns = panels.get("returns");
+		assertThat(returns.get("status").asString()).isEqualTo("STALE");
+		assertThat(returns.get("source").asString()).isEqualTo("timeline");
+		// as of the latest entry about the order (its placement, which the order lookup recorded, or the RMA)
+		assertThat(Instant.parse(returns.get("asOf").asString())).isAfterOrEqualTo(story.authorized().occurredAt());
+		assertThat(returns.get("error").get("code").asString()).isEqualTo("BACKEND_UNAVAILABLE");
+		assertThat(returns.get("data")).singleElement().satisfies(known -> {
+			assertThat(known.get("id").asString()).isEqualTo(story.returnId.toString());
+			assertThat(known.get("status").asString()).isEqualTo("AUTHORIZED");
+			assertThat(known.get("rmaNumber").asString()).isEqualTo(story.rma.value());
+		});
+		// the panels with fresh sources answer; what hangs on the returns is not offered on stale data
+		assertThat(panels.get("order").get("status").asString()).isEqualTo("OK");
+		assertThat(panels.get("profile").get("status").asString()).isEqualTo("OK");
+		assertThat(panels.get("eligibility").get("status").asString()).isEqualTo("UNAVAILABLE");
+		assertThat(answer.getBody().get("actions").findValuesAsString("name")).doesNotContain("CANCEL_RETURN",
+				"START_RETURN");
+
+		// and with ERP down too, the profile comes by the customer the read model recorded
+		TimelineWorld.outage(Backend.ERP);
+		try {
+			JsonNode withoutErp = get("/api/agent/v1/orders/{id}", orderId).getBody();
+			JsonNode degraded = withoutErp.get("panels");
+			assertThat(degraded.get("order").get("status").asString()).isEqualTo("UNAVAILABLE");
+			assertThat(degraded.get("eligibility").get("status").asString()).isEqualTo("UNAVAILABLE");
+			assertThat(degraded.get("returns").get("status").asString()).isEqualTo("STALE");
+			for (String panel : List.of("profile", "shipments", "payment", "cases")) {
+				assertThat(degraded.get(panel).get("status").asString()).as(panel).isEqualTo("OK");
+			}
+			assertThat(degraded.get("profile").get("data").get("id").asString()).isEqualTo(customerId);
+			assertThat(withoutErp.get("customerId").asString()).isEqualTo(customerId);
+		}
+		finally {
+			TimelineWorld.clearFaults();
+		}
 	}
 
 	@Test

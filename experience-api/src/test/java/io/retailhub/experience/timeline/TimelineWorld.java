@@ -1,16 +1,26 @@
 package io.retailhub.experience.timeline;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.retailhub.contracts.events.Topics;
 import io.retailhub.experience.support.ExperienceWorld;
 import io.retailhub.process.e2e.SandboxWorld;
+import io.retailhub.sandbox.backends.data.DemoCustomer;
+import io.retailhub.sandbox.backends.data.DemoData;
+import io.retailhub.sandbox.backends.data.DemoProduct;
+import io.retailhub.sandbox.backends.faults.Backend;
+import io.retailhub.sandbox.backends.faults.Fault;
+import io.retailhub.sandbox.backends.faults.Faults;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * What the timeline tests run against: the JVM's PostgreSQL (database {@value #DATABASE}) and
@@ -56,6 +66,38 @@ class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplica
 
 	static String systemApiUrl() {
 		return WORLD.systemApiUrl();
+	}
+
+	/**
+	 * Places an order of one unit of a demo product in the sandbox ERP for the last demo customer,
+	 * whose orders no other test uses; the order number is the caller's. Returns the customer number.
+	 */
+	static String placeOrder(String orderNumber) {
+		DemoData data = WORLD.backends().getBean(DemoData.class);
+		DemoCustomer customer = data.customers().get(data.customers().size() - 1);
+		DemoProduct product = data.products()
+			.stream()
+			.filter(p -> p.price(customer.currency()) != null)
+			.findFirst()
+			.orElseThrow();
+		RestClient.create()
+			.post()
+			.uri(WORLD.sandboxUrl() + "/admin/erp/sales-orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("orderNumber", orderNumber, "customerNumber", customer.number(), "channel", "WEB", "lines",
+					List.of(Map.of("sku", product.sku(), "quantity", 1, "discount", BigDecimal.ZERO))))
+			.retrieve()
+			.toBodilessEntity();
+		return customer.number();
+	}
+
+	/** Every request to the backend fails with 503 until {@link #clearFaults()}. */
+	static void outage(Backend backend) {
+		WORLD.backends().getBean(Faults.class).inject(backend, new Fault(0, 0, null, true, null));
+	}
+
+	static void clearFaults() {
+		WORLD.backends().getBean(Faults.class).clearAll();
 	}
 
 	/** Stops the system API for good (the backends stay). */

@@ -9,9 +9,12 @@ import java.util.Set;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderId;
+import io.retailhub.contracts.Payment;
+import io.retailhub.contracts.Shipment;
 import io.retailhub.contracts.problems.FieldError;
 import io.retailhub.contracts.problems.ProblemProperties;
 import io.retailhub.contracts.problems.ProblemType;
+import io.retailhub.system.backend.ResourceNotFoundException;
 import io.retailhub.web.ProblemException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +46,21 @@ class OrderController {
 					+ "lines alone needs neither the warehouse nor the payment provider")
 			@RequestParam(defaultValue = "shipments,payment") List<String> include) {
 		return orders.find(orderId, parts(include));
+	}
+
+	@GetMapping("/{orderId}/shipments")
+	@Operation(summary = "The order's parcels, from the warehouse alone",
+			description = "Answers while ERP is down. An order the warehouse does not know has no parcels (an empty list), "
+					+ "whether or not ERP knows it.")
+	List<Shipment> shipments(@PathVariable OrderId orderId) {
+		return orders.findShipments(orderId);
+	}
+
+	@GetMapping("/{orderId}/payment")
+	@Operation(summary = "The order's payment, from the payment provider alone",
+			description = "Answers while ERP is down; 404 when the provider holds no payment for the order.")
+	Payment payment(@PathVariable OrderId orderId) {
+		return orders.findPayment(orderId).orElseThrow(() -> new ResourceNotFoundException("payment", orderId.value()));
 	}
 
 	private static Set<OrderManagement.Part> parts(List<String> include) {

@@ -3,6 +3,7 @@ package io.retailhub.system.orders;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.retailhub.contracts.CustomerId;
@@ -66,6 +67,16 @@ public class OrderManagement {
 		Payment paid = parts.contains(Part.PAYMENT) ? payment.findPayment(id).orElse(null) : null;
 		return new Order(order.id(), order.customerId(), order.channel(), status(order, shipments), order.placedAt(),
 				order.total(), order.lines(), shipments, paid);
+	}
+
+	/** The order's parcels, from the warehouse alone: known while ERP is down; none for an order it does not know. */
+	public List<Shipment> findShipments(OrderId id) {
+		return warehouse.findShipments(id);
+	}
+
+	/** The order's payment, from the payment provider alone: known while ERP is down. */
+	public Optional<Payment> findPayment(OrderId id) {
+		return payment.findPayment(id);
 	}
 
 	/** The customer's orders, newest first: header and lines only (ask for one order for the rest). */

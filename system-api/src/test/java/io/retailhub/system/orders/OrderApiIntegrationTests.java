@@ -60,6 +60,33 @@ class OrderApiIntegrationTests {
 	}
 
 	@Test
+	void answersAnOrdersParcelsAndPaymentWhileErpIsDown() {
+		DemoOrder seeded = Sandbox.data().order(DemoData.Showcase.SPLIT_SHIPMENT_ORDER);
+		Sandbox.outage(Backend.ERP);
+
+		ResponseEntity<String> order = get(http, "/api/system/v1/orders/" + seeded.orderNumber());
+		ResponseEntity<String> shipments = get(http, "/api/system/v1/orders/" + seeded.orderNumber() + "/shipments");
+		ResponseEntity<String> payment = get(http, "/api/system/v1/orders/" + seeded.orderNumber() + "/payment");
+
+		assertThat(order.getStatusCode().value()).isEqualTo(503);
+		assertThat(shipments.getStatusCode().value()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(shipments.getBody(), "$.length()")).isEqualTo(2);
+		assertThat(payment.getStatusCode().value()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(payment.getBody(), "$.reference")).isEqualTo(seeded.paymentIntentId());
+	}
+
+	@Test
+	void answersNoParcelsAndNoPaymentForAnOrderTheirBackendsDoNotKnow() {
+		ResponseEntity<String> shipments = get(http, "/api/system/v1/orders/WEB-999999/shipments");
+		ResponseEntity<String> payment = get(http, "/api/system/v1/orders/WEB-999999/payment");
+
+		assertThat(shipments.getStatusCode().value()).isEqualTo(200);
+		assertThat(shipments.getBody()).isEqualTo("[]");
+		assertThat(payment.getStatusCode().value()).isEqualTo(404);
+		assertThat(payment.getBody()).contains("https://retailhub.io/problems/not-found");
+	}
+
+	@Test
 	void refusesUnknownPartsAndUnknownOrders() {
 		ResponseEntity<String> unknownPart = get(http, "/api/system/v1/orders/WEB-100001?include=lines,invoices");
 		ResponseEntity<String> unknownOrder = get(http, "/api/system/v1/orders/WEB-999999");
