@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.retailhub.contracts.events.ReturnChannel;
+import io.retailhub.experience.security.GuestTokens;
 import io.retailhub.experience.support.ExperienceHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class PortalTimelineIntegrationTests {
 
 	@Autowired
 	TimelineReader reader;
+
+	@Autowired
+	GuestTokens guestTokens;
 
 	PublishedEvents events;
 
@@ -79,6 +83,28 @@ class PortalTimelineIntegrationTests {
 			assertThat(entry.get("detail").has("refundId")).isFalse();
 		});
 		assertThat(entries.get(1).get("detail").get("rmaNumber").asString()).isEqualTo(story.rma.value());
+	}
+
+	@Test
+	void showsAGuestTheShopperEntriesOfTheirOneOrderOnly() {
+		ReturnStory story = ReturnStory.ofCustomer(CUSTOMER);
+		ReturnStory another = ReturnStory.ofCustomer(CUSTOMER);
+		this.events.publish(story.placed());
+		this.events.publish(story.requested(ReturnChannel.PORTAL));
+		this.events.publish(story.caseOpened());
+		this.events.publish(another.placed());
+		await().atMost(PATIENCE).until(() -> entries(story) == 3 && entries(another) == 1);
+		String guest = this.guestTokens.issue(story.order.value()).token();
+
+		ExperienceHttp.Answer own = this.http.get("/api/portal/v1/orders/" + story.order + "/timeline", guest);
+		ExperienceHttp.Answer sameCustomersOther = this.http.get("/api/portal/v1/orders/" + another.order + "/timeline",
+				guest);
+
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.json().get("entries").findValuesAsString("kind")).containsExactly("RETURN_REQUESTED",
+				"ORDER_PLACED");
+		// a guest token opens its one order, not the other orders of the same customer
+		assertThat(sameCustomersOther.status()).isEqualTo(404);
 	}
 
 	@Test

@@ -17,13 +17,13 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes hub events as their producers do: on their type's topic, keyed by order, with the
  * CloudEvents headers of docs/events.md, and waits for the broker's acknowledgement.
  */
-final class PublishedEvents {
+public final class PublishedEvents {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final JsonMapper json;
 
-	PublishedEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
+	public PublishedEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
 		this.kafka = kafka;
 		this.json = json;
 	}
@@ -44,7 +44,7 @@ final class PublishedEvents {
 	}
 
 	/** A record with a valid envelope and whatever value the test wants. */
-	void publishRaw(EventType type, String orderId, String eventId, byte[] value) {
+	public void publishRaw(EventType type, String orderId, String eventId, byte[] value) {
 		send(record(type.topic(), orderId, eventId, type.type(), "orders/" + orderId, 1,
 				CloudEventHeaders.SOURCE_PROCESS_API, value, "2026-03-14T09:27:00Z"));
 	}
