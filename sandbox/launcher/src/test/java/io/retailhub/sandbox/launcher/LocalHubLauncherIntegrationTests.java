@@ -50,6 +50,8 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final Pattern SANDBOX_URL = Pattern.compile("Sandbox admin\\s+(http://[^/\\s]+)");
 
+	private static final Pattern EXPERIENCE_API_URL = Pattern.compile("Experience API\\s+(http://[^/\\s]+)");
+
 	private static final Pattern IDENTITY_URL = Pattern.compile("Identity\\s+(http://\\S+)");
 
 	private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(localhost:\\d+)");
@@ -100,14 +102,85 @@ class LocalHubLauncherIntegrationTests {
 				HttpResponse.BodyHandlers.discarding());
 		assertThat(withoutToken.statusCode()).isEqualTo(401);
 
-		// and a return created over HTTP goes all the way: the sandbox warehouse receives the parcel
-		// by itself, the refund is paid and the return closes
+		// and every layer refuses a request without a token, the inner layers also a shopper's token
 		URI processApi = launcher.printedUrl(PROCESS_API_URL);
-		URI returnUri = createReturn(processApi, "launcher-test-1");
+		URI experienceApi = launcher.printedUrl(EXPERIENCE_API_URL);
+		String customer = this.tokens.userToken("customer.17100001");
+		String otherCustomer = this.tokens.userToken("customer.17100002");
+		String agent = this.tokens.userToken("agent.ava");
+		assertThat(get(experienceApi.resolve("/api/portal/v1/orders"), null)).isEqualTo(401);
+		assertThat(get(processApi.resolve("/api/process/v1/returns?orderId=WEB-100001"), null)).isEqualTo(401);
+		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"), customer)).isIn(401, 403);
+		assertThat(get(processApi.resolve("/api/process/v1/returns?orderId=WEB-100001"), customer)).isIn(401, 403);
+
+		// and a shopper lists their orders and returns a unit of one the portal says is returnable
+		assertThat(json(experienceApi.resolve("/api/portal/v1/orders"), customer).findValuesAsString("id"))
+			.contains("WEB-100001");
+		JsonNode returnable = json(experienceApi.resolve("/api/portal/v1/orders/WEB-100001/returnable-lines"), customer);
+		String returnedLine = returnable.valueStream()
+			.filter(candidate -> candidate.path("eligible").asBoolean())
+			.map(candidate -> candidate.path("lineNumber").asString())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no returnable line in " + returnable));
+		HttpResponse<String> started = this.http.send(HttpRequest
+			.newBuilder(experienceApi.resolve("/api/portal/v1/returns"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + customer)
+			.header("Idempotency-Key", "launcher-portal-1")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"orderId":"WEB-100001","lines":[{"lineNumber":"%s","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""
+				.formatted(returnedLine)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		String returnId = JSON.readTree(started.body()).path("id").asString();
+		// the sandbox warehouse receives the parcel by itself, the refund is paid and the shopper sees it
+		URI myReturn = experienceApi.resolve("/api/portal/v1/returns/" + returnId);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(status(returnUri)).isEqualTo("CLOSED"));
-		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + lastSegment(returnUri)))).isEqualTo(200);
+			.untilAsserted(() -> assertThat(json(myReturn, customer).path("status").asString()).isEqualTo("REFUND_ISSUED"));
+		assertThat(json(myReturn, customer).path("refund").path("amount").path("amount").decimalValue()).isPositive();
+		assertThat(get(processApi.resolve("/api/process/v1/workflows/" + returnId))).isEqualTo(200);
+		String refundId = json(experienceApi.resolve("/api/portal/v1/orders/WEB-100001/refunds"), customer).get(0)
+			.path("id")
+			.asString();
+
+		// and another shopper gets 404 for that order, return and refund, as for ones that do not exist
+		assertThat(get(experienceApi.resolve("/api/portal/v1/orders/WEB-100001"), otherCustomer)).isEqualTo(404);
+		assertThat(get(myReturn, otherCustomer)).isEqualTo(404);
+		assertThat(get(experienceApi.resolve("/api/portal/v1/refunds/" + refundId), otherCustomer)).isEqualTo(404);
+
+		// and an agent finds the shopper by e-mail and sees order 360 with every panel OK, and the timeline
+		// with the return's steps
+		String email = json(experienceApi.resolve("/api/agent/v1/customers/17100001"), agent).path("panels")
+			.path("profile")
+			.path("data")
+			.path("email")
+			.asString();
+		assertThat(json(experienceApi.resolve("/api/agent/v1/customers?email=" + email), agent).findValuesAsString("id"))
+			.containsExactly("17100001");
+		JsonNode panels = json(experienceApi.resolve("/api/agent/v1/orders/WEB-100001"), agent).path("panels");
+		panels.properties()
+			.forEach(panel -> assertThat(panel.getValue().path("status").asString()).as(panel.getKey()).isEqualTo("OK"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(json(experienceApi.resolve("/api/agent/v1/orders/WEB-100001/timeline"), agent)
+				.path("entries")
+				.findValuesAsString("kind")).contains("RETURN_REQUESTED", "RETURN_AUTHORIZED", "RETURN_RECEIVED",
+						"REFUND_POSTED", "RETURN_CLOSED"));
+
+		// and with ERP in outage, the order panel is UNAVAILABLE while the rest answers
+		URI erpFault = launcher.printedUrl(SANDBOX_URL).resolve("/admin/faults/erp");
+		assertThat(this.http.send(HttpRequest.newBuilder(erpFault)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":true}"))
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		JsonNode degraded = json(experienceApi.resolve("/api/agent/v1/orders/WEB-100001"), agent).path("panels");
+		assertThat(degraded.path("order").path("status").asString()).isEqualTo("UNAVAILABLE");
+		for (String panel : List.of("shipments", "payment", "returns", "cases")) {
+			assertThat(degraded.path(panel).path("status").asString()).as(panel).isEqualTo("OK");
+		}
+		this.http.send(HttpRequest.newBuilder(erpFault).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+
 		// and what happened went through Kafka: the launcher prints every event as it passes
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(launcher.output())
 			.anyMatch(line -> isEvent(line, "io.retailhub.refund.posted.v1"))
@@ -300,25 +373,38 @@ class LocalHubLauncherIntegrationTests {
 	}
 
 	private JsonNode json(URI uri) throws IOException, InterruptedException {
+		return json(uri, this.tokens.serviceToken());
+	}
+
+	/** The JSON of a GET with this access token; 200 expected. */
+	private JsonNode json(URI uri, String token) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(
-				authorized(uri),
+				request(uri, token),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
 	private int get(URI uri) throws IOException, InterruptedException {
-		HttpRequest request = authorized(uri);
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return get(uri, this.tokens.serviceToken());
+	}
+
+	/** The status of a GET with this access token, or none when {@code token} is null. */
+	private int get(URI uri, String token) throws IOException, InterruptedException {
+		return this.http.send(request(uri, token), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	/** A GET with the service token: the APIs need it, the sandbox admin API ignores it. */
 	private HttpRequest authorized(URI uri) {
-		return HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", this.tokens.serviceAuthorization())
-			.GET()
-			.build();
+		return request(uri, this.tokens.serviceToken());
+	}
+
+	private static HttpRequest request(URI uri, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return request.build();
 	}
 
 	/** One launcher JVM and what it printed. */
