@@ -22,8 +22,8 @@ public final class ActingUser {
 
 	public static final String HEADER = "X-Acting-User";
 
-	/** role, a colon, a subject: letters, digits and {@code . _ @ -}, at most 200 characters. */
-	private static final Pattern FORMAT = Pattern.compile("[a-z]{2,32}:[A-Za-z0-9._@-]{1,200}");
+	/** The one format every layer takes ({@link io.retailhub.contracts.ActingUser#PATTERN}). */
+	private static final Pattern FORMAT = Pattern.compile(io.retailhub.contracts.ActingUser.PATTERN);
 
 	private ActingUser() {
 	}

@@ -39,8 +39,9 @@ public record ActingUser(String role, String subject) {
 
 	public static final String OPS = "ops";
 
+	/** The header's value, in the format every layer takes ({@link io.retailhub.contracts.ActingUser}). */
 	public String header() {
-		return role + ":" + subject;
+		return new io.retailhub.contracts.ActingUser(role, subject).toString();
 	}
 
 	public static ActingUser agent(Jwt token) {
