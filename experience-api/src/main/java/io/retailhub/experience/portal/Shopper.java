@@ -34,6 +34,12 @@ record Shopper(String customerId, String guestOrderId, ActingUser actingUser) {
 				: this.customerId != null && this.customerId.equals(found.customerId());
 	}
 
+	/** Whether the order is the shopper's, knowing only its customer (as the timeline read model records it). */
+	boolean ownsOrderOf(String orderId, String orderCustomerId) {
+		return guest() ? this.guestOrderId.equals(orderId)
+				: this.customerId != null && this.customerId.equals(orderCustomerId);
+	}
+
 	/** A guest token opens only its order: any other ID is unknown to it. */
 	boolean mayAsk(String orderId) {
 		return !guest() || this.guestOrderId.equals(orderId);

@@ -297,7 +297,8 @@ class TimelineIntegrationTests {
 	@Order(10)
 	void servesTheReturnsPanelStaleFromTheReadModelWhileProcessApiIsDown() {
 		String orderId = "WEB-TL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		String customerId = TimelineWorld.placeOrder(orderId);
+		String customerId = "17100001";
+		TimelineWorld.placeOrder(orderId, customerId);
 
 		// process-api does not answer and the read model knows nothing of the order yet: the panel
 		// says so instead of showing an empty list
@@ -347,6 +348,24 @@ class TimelineIntegrationTests {
 			}
 			assertThat(degraded.get("profile").get("data").get("id").asString()).isEqualTo(customerId);
 			assertThat(withoutErp.get("customerId").asString()).isEqualTo(customerId);
+
+			// and the shopper's portal answers too: the read model says whose order it is
+			String shopper = TimelineWorld.token("customer." + customerId);
+			ResponseEntity<JsonNode> portal = getAs(shopper, "/api/portal/v1/orders/{id}", orderId);
+			assertThat(portal.getStatusCode().value()).isEqualTo(200);
+			assertThat(portal.getBody().get("order").get("status").asString()).isEqualTo("UNAVAILABLE");
+			assertThat(portal.getBody().get("shipments").get("status").asString()).isEqualTo("OK");
+			assertThat(portal.getBody().get("returns").get("status").asString()).isEqualTo("STALE");
+			assertThat(portal.getBody().get("returns").get("data").get(0).get("status").asString())
+				.isEqualTo("APPROVED");
+			assertThat(getAs(shopper, "/api/portal/v1/orders").getBody().get("orders").get("status").asString())
+				.isEqualTo("UNAVAILABLE");
+			// another shopper still gets 404, and an order the read model does not know cannot be told
+			assertThat(getAs(TimelineWorld.token("customer.17100002"), "/api/portal/v1/orders/{id}", orderId)
+				.getStatusCode()
+				.value()).isEqualTo(404);
+			assertThat(getAs(shopper, "/api/portal/v1/orders/{id}", "WEB-999997").getStatusCode().value())
+				.isEqualTo(503);
 		}
 		finally {
 			TimelineWorld.clearFaults();
@@ -381,9 +400,13 @@ class TimelineIntegrationTests {
 	}
 
 	private ResponseEntity<JsonNode> get(String uri, Object... variables) {
+		return getAs(TimelineWorld.token("agent.ava"), uri, variables);
+	}
+
+	private ResponseEntity<JsonNode> getAs(String token, String uri, Object... variables) {
 		return this.http.get()
 			.uri(uri, variables)
-			.header("Authorization", "Bearer " + TimelineWorld.token("agent.ava"))
+			.header("Authorization", "Bearer " + token)
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
 			})

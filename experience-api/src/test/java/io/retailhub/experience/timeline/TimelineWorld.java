@@ -69,12 +69,12 @@ class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplica
 	}
 
 	/**
-	 * Places an order of one unit of a demo product in the sandbox ERP for the last demo customer,
-	 * whose orders no other test uses; the order number is the caller's. Returns the customer number.
+	 * Places an order of one unit of a demo product in this world's sandbox ERP for the customer;
+	 * the order number is the caller's.
 	 */
-	static String placeOrder(String orderNumber) {
+	static void placeOrder(String orderNumber, String customerNumber) {
 		DemoData data = WORLD.backends().getBean(DemoData.class);
-		DemoCustomer customer = data.customers().get(data.customers().size() - 1);
+		DemoCustomer customer = data.customer(customerNumber);
 		DemoProduct product = data.products()
 			.stream()
 			.filter(p -> p.price(customer.currency()) != null)
@@ -88,7 +88,6 @@ class TimelineWorld implements ApplicationContextInitializer<ConfigurableApplica
 					List.of(Map.of("sku", product.sku(), "quantity", 1, "discount", BigDecimal.ZERO))))
 			.retrieve()
 			.toBodilessEntity();
-		return customer.number();
 	}
 
 	/** Every request to the backend fails with 503 until {@link #clearFaults()}. */
