@@ -494,7 +494,7 @@ final class Diagnostics {
 		return "other JVM threads";
 	}
 
-	private static long jvmCpuNanos() {
+	static long jvmCpuNanos() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
 		}

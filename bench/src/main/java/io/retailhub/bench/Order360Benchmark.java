@@ -30,9 +30,9 @@ import org.springframework.core.env.Environment;
  * <ol>
  * <li>at zero injected latency: the order 360's percentiles, every panel's status (all must be
  * OK), each backend's own latency measured directly;</li>
- * <li>with {@code --latency} injected at one backend (the slowest at zero latency unless
- * {@code --backend} names one): the order 360 against that backend's own latency, measured
- * directly in the same phase, so the layers' overhead is the difference;</li>
+ * <li>with {@code --latency} injected at one backend ({@code --backend}, ERP unless told; or the
+ * one slowest at zero latency in the run): the order 360 against that backend's own latency,
+ * measured directly in the same phase, so the layers' overhead is the difference;</li>
  * <li>with {@code --latency} at every backend: the order 360 against what it would take if its
  * backend requests ran one after the other, and against its critical path (the most backend
  * requests in a row along the panels' dependencies): the proof that the panels are fetched in
@@ -193,22 +193,23 @@ public final class Order360Benchmark {
 		int c = options.latencyConcurrency();
 		out.println();
 		out.println("Agent order 360, GET /api/agent/v1/orders/{id} as " + Order360Driver.AGENT
-				+ " (latencies of the answers 200; the last column counts answers with all 7 panels OK)");
-		out.printf("  %-44s %8s %9s %9s %9s %9s %9s %8s %13s%n", "", "in flight", "requests", "p50", "p90", "p99",
-				"max", "per s", "all panels OK");
+				+ " (latencies of the answers 200; JVM CPU per request at zero latency: every service, the sandbox,"
+				+ " GC and JIT; the last column counts answers with all 7 panels OK)");
+		out.printf("  %-44s %8s %9s %9s %9s %9s %9s %8s %9s %13s%n", "", "in flight", "requests", "p50", "p90", "p99",
+				"max", "per s", "JVM CPU", "all panels OK");
 		for (Row row : zero) {
-			line(row.phase(), row.concurrency(), row.batch());
+			line(row.phase(), row.concurrency(), row.batch(), true);
 		}
 		zero.stream()
 			.skip(1)
 			.filter(row -> !row.batch().healthy())
 			.forEach(row -> out.printf("     at %d in flight, degraded (a panel past its budget): %s %s%n",
 					row.concurrency(), row.batch().notOk(), row.batch().failed()));
-		line("b. +" + latency + " at " + slow.id(), c, atOne);
-		out.printf("  %-44s %8d %9d %9s %9s %9s %9s %8s %13s%n", "   " + slow.id() + " itself, direct, +" + latency, 1,
+		line("b. +" + latency + " at " + slow.id(), c, atOne, false);
+		out.printf("  %-44s %8d %9d %9s %9s %9s %9s %8s %9s %13s%n", "   " + slow.id() + " itself, direct, +" + latency, 1,
 				ownSlow.count(), millis(ownSlow.percentile(50)), millis(ownSlow.percentile(90)),
-				millis(ownSlow.percentile(99)), millis(ownSlow.max()), "", "");
-		line("c. +" + latency + " at every backend", c, atAll);
+				millis(ownSlow.percentile(99)), millis(ownSlow.max()), "", "", "");
+		line("c. +" + latency + " at every backend", c, atAll, false);
 
 		out.println();
 		out.println("  panels at zero latency, " + c + " in flight: " + first.panels()
@@ -267,11 +268,16 @@ public final class Order360Benchmark {
 				number(plan.sum()), "every call made once, the order read shared");
 	}
 
-	private static void line(String phase, int concurrency, Order360Driver.Batch batch) {
+	/**
+	 * One row; the JVM's CPU per request only where the requests keep it busy: while they mostly
+	 * wait, its background (the JIT still compiling, pollers) would be spread over them.
+	 */
+	private static void line(String phase, int concurrency, Order360Driver.Batch batch, boolean cpu) {
 		Latencies latencies = batch.latencies();
-		out.printf("  %-44s %8d %9d %9s %9s %9s %9s %8.1f %13s%n", phase, concurrency, batch.requests(),
+		out.printf("  %-44s %8d %9d %9s %9s %9s %9s %8.1f %9s %13s%n", phase, concurrency, batch.requests(),
 				millis(latencies.percentile(50)), millis(latencies.percentile(90)), millis(latencies.percentile(99)),
-				millis(latencies.max()), batch.perSecond(), batch.allOk() + (batch.healthy() ? "" : " (!)"));
+				millis(latencies.max()), batch.perSecond(), cpu ? Latencies.millis(batch.cpuPerRequest()) : "-",
+				batch.allOk() + (batch.healthy() ? "" : " (!)"));
 	}
 
 	private static String perRequest(Map<String, Long> requests, Order360Driver.Batch batch) {

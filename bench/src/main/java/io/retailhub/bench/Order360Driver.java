@@ -63,9 +63,16 @@ final class Order360Driver {
 	 * @param allOk answers in which every panel was OK
 	 * @param failures requests not answered 200 (the first few described in {@code failed})
 	 * @param failed the first few failures
+	 * @param wall from the first request sent to the last answer read
+	 * @param cpu CPU time this JVM used meanwhile: every service, the sandbox and the driver
 	 */
 	record Batch(Latencies latencies, Map<String, Map<String, Long>> panels, long allOk, long failures,
-			List<String> failed, Duration wall) {
+			List<String> failed, Duration wall, Duration cpu) {
+
+		/** This JVM's CPU time per request. */
+		Duration cpuPerRequest() {
+			return requests() == 0 ? Duration.ZERO : this.cpu.dividedBy(requests());
+		}
 
 		/** Requests sent, answered 200 or not. */
 		long requests() {
@@ -107,6 +114,7 @@ final class Order360Driver {
 			thread.setDaemon(true);
 			return thread;
 		});
+		long cpu = Diagnostics.jvmCpuNanos();
 		long started = System.nanoTime();
 		try {
 			List<Future<?>> running = new ArrayList<>();
@@ -135,13 +143,14 @@ final class Order360Driver {
 			callers.shutdownNow();
 		}
 		Duration wall = Diagnostics.since(started);
+		Duration used = Duration.ofNanos(Diagnostics.jvmCpuNanos() - cpu);
 		Map<String, Map<String, Long>> counted = new TreeMap<>();
 		panels.forEach((panel, statuses) -> {
 			Map<String, Long> byStatus = new TreeMap<>();
 			statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
 			counted.put(panel, byStatus);
 		});
-		return new Batch(latencies, counted, allOk.sum(), failures.sum(), List.copyOf(failed), wall);
+		return new Batch(latencies, counted, allOk.sum(), failures.sum(), List.copyOf(failed), wall, used);
 	}
 
 	/** One order 360; null when it was answered 200, else what went wrong. */

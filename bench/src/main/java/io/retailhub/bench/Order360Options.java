@@ -23,8 +23,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param injectedWarmup requests run first in each injected phase and not reported
  * @param probes direct requests to a backend, per backend and phase, for its own latency
  * @param latency the latency injected at one backend, then at every backend
- * @param backend the backend latency is injected at first, or null for the one slowest at zero
- * latency in the run
+ * @param backend the backend latency is injected at first ({@code erp} unless told), or null
+ * for the one whose direct reads were slowest at zero latency in the run
  * @param orders demo orders the sandbox generates; the requests go round all of them
  * @param logFile where the services' INFO log goes; null keeps logging on the console
  * @param overrides properties per service ({@code experience}, {@code process}, {@code system},
@@ -42,11 +42,12 @@ record Order360Options(int requests, int warmup, List<Integer> concurrency, int 
 			  --warmup=300           requests run first (not reported): a server runs warm
 			  --concurrency=1,8      in flight at once: the first is the latency figure (and the injected phases'),
 			                         any further level adds a zero-latency row under load
-			  --injected-requests=100  requests measured in each injected phase (one backend, then all)
-			  --injected-warmup=10   requests run first in each injected phase (not reported)
+			  --injected-requests=50  requests measured in each injected phase (one backend, then all)
+			  --injected-warmup=5    requests run first in each injected phase (not reported)
 			  --probes=100           direct requests to a backend for its own latency, per backend and phase
 			  --latency=100ms        the latency injected
-			  --backend=slowest      erp | crm | payment | warehouse | commerce | slowest (at zero latency, in this run)
+			  --backend=erp          the backend for the latency at one backend: erp | crm | payment | warehouse | commerce,
+			                         or slowest (the slowest direct reads at zero latency in this run)
 			  --orders=3000          demo orders the sandbox generates; the requests go round all of them
 			  --log-file=PATH        where the services log at INFO (default: bench/target/order360-benchmark.log); 'console' for the console
 			  --experience:KEY=VALUE a property for experience-api (also --process:, --system:, --sandbox:)
@@ -56,11 +57,13 @@ record Order360Options(int requests, int warmup, List<Integer> concurrency, int 
 		int requests = 500;
 		int warmup = 300;
 		List<Integer> concurrency = List.of(1, 8);
-		int injectedRequests = 100;
-		int injectedWarmup = 10;
+		int injectedRequests = 50;
+		int injectedWarmup = 5;
 		int probes = 100;
 		Duration latency = Duration.ofMillis(100);
-		Backend backend = null;
+		// the system of record: first on every route that waits for another panel, the most requests
+		// per order 360 and the most in a row (docs/performance.md); 'slowest' picks by measurement
+		Backend backend = Backend.ERP;
 		int orders = 3000;
 		Path logFile = Path.of(System.getProperty(BenchmarkOptions.LOG_FILE_PROPERTY, "target/workflow-benchmark.log"))
 			.resolveSibling("order360-benchmark.log");

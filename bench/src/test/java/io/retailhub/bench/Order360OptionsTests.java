@@ -12,16 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class Order360OptionsTests {
 
 	@Test
-	void defaultsMeasureOneInFlightThenEightWithAHundredMillisecondsAtTheSlowestBackend() {
+	void defaultsMeasureOneInFlightThenEightWithAHundredMillisecondsAtErp() {
 		Order360Options options = Order360Options.parse();
 
 		assertThat(options.requests()).isEqualTo(500);
 		assertThat(options.warmup()).isEqualTo(300);
 		assertThat(options.concurrency()).containsExactly(1, 8);
 		assertThat(options.latencyConcurrency()).isEqualTo(1);
-		assertThat(options.injectedRequests()).isEqualTo(100);
+		assertThat(options.injectedRequests()).isEqualTo(50);
 		assertThat(options.latency()).isEqualTo(Duration.ofMillis(100));
-		assertThat(options.backend()).isNull();
+		assertThat(options.backend()).isEqualTo(Backend.ERP);
 	}
 
 	@Test
