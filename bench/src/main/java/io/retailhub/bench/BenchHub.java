@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.retailhub.experience.ExperienceApiApplication;
 import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.faults.Backend;
@@ -25,18 +26,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole hub in this JVM, as process-api's end-to-end tests start it (e2e/HubSandbox): an
- * embedded PostgreSQL and Kafka, the sandbox backends, the system API in front of them and
- * process-api, each Spring application on a free port, talking over real HTTP and Kafka.
+ * embedded PostgreSQL and Kafka, the sandbox authorization server, the sandbox backends, the
+ * system API in front of them, process-api and, when asked, experience-api, each Spring
+ * application on a free port, talking over real HTTP and Kafka with real tokens.
  *
- * <p>All three applications share this JVM's classpath, which carries process-api's persistence:
+ * <p>All the applications share this JVM's classpath, which carries process-api's persistence:
  * the sandbox and the system API get the JDBC, JPA and Flyway auto-configuration excluded, or they
- * would look for a database and run process-api's migrations.
+ * would look for a database and run process-api's migrations. experience-api has its own database
+ * ({@value #EXPERIENCE_DATABASE}) on the same PostgreSQL, as in the local run.
  */
 final class BenchHub implements AutoCloseable {
 
 	static final String PROCESS_DATABASE = "process";
 
 	static final String PROCESS_INSTANCE = "bench";
+
+	static final String EXPERIENCE_DATABASE = "experience";
 
 	private static final String NO_PERSISTENCE = String.join(",",
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -64,30 +69,49 @@ final class BenchHub implements AutoCloseable {
 
 	private final ConfigurableApplicationContext processApi;
 
+	private ConfigurableApplicationContext experienceApi;
+
 	private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
 
-	private BenchHub(BenchmarkOptions options) {
+	/**
+	 * What the hub starts with.
+	 *
+	 * @param orders demo orders the sandbox generates
+	 * @param logFile where the services' INFO log goes; null keeps logging on the console
+	 * @param properties properties per service ({@code process}, {@code system}, {@code sandbox},
+	 * {@code experience}) beyond the benchmark's own; they win over them
+	 * @param experienceApi whether experience-api starts too
+	 */
+	record Setup(int orders, Path logFile, Map<String, Map<String, String>> properties, boolean experienceApi) {
+
+		Map<String, String> properties(String service) {
+			return this.properties.getOrDefault(service, Map.of());
+		}
+
+	}
+
+	private BenchHub(Setup setup) {
 		this.postgres = LocalPostgres.start(0);
 		this.kafka = LocalKafka.start(0);
 		try {
 			// the authorization server the services trust and the driver takes its service token from
-			this.identity = start("identity", SandboxIdentityApplication.builder(), common(options.logFile()));
+			this.identity = start("identity", SandboxIdentityApplication.builder(), common(setup.logFile()));
 			Map<String, String> security = Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUrl());
 
-			Map<String, String> sandboxProperties = common(options.logFile());
+			Map<String, String> sandboxProperties = common(setup.logFile());
 			sandboxProperties.put("spring.autoconfigure.exclude", NO_PERSISTENCE);
 			// parcels arrive only when the benchmark receives them, so it controls the timing
 			sandboxProperties.put("sandbox.warehouse.auto-receive-after", "0s");
-			sandboxProperties.put("sandbox.data.orders", Integer.toString(options.orders()));
+			sandboxProperties.put("sandbox.data.orders", Integer.toString(setup.orders()));
 			// the simulated Stripe answers 429 above 1000 requests/s, like a real account's quota;
 			// the benchmark measures the hub, not the provider's quota
 			sandboxProperties.put("sandbox.payment.rate-limit-per-second", "1000000");
-			sandboxProperties.putAll(options.properties("sandbox"));
+			sandboxProperties.putAll(setup.properties("sandbox"));
 			this.sandbox = start("sandbox", SandboxBackendsApplication.builder(), sandboxProperties);
 			// zero latency: no fault in front of any backend
 			this.sandbox.getBean(Faults.class).clearAll();
 
-			Map<String, String> systemProperties = common(options.logFile());
+			Map<String, String> systemProperties = common(setup.logFile());
 			systemProperties.put("spring.autoconfigure.exclude", NO_PERSISTENCE);
 			for (Backend backend : Backend.values()) {
 				systemProperties.put("retailhub.backends." + backend.id() + ".base-url",
@@ -95,18 +119,30 @@ final class BenchHub implements AutoCloseable {
 			}
 			systemProperties.putAll(this.kafka.springKafkaProperties());
 			systemProperties.putAll(security);
-			systemProperties.putAll(options.properties("system"));
+			systemProperties.putAll(setup.properties("system"));
 			this.systemApi = start("system", SystemApiApplication.builder(), systemProperties);
 			subscribeWebhooks();
 
-			Map<String, String> processProperties = common(options.logFile());
+			Map<String, String> processProperties = common(setup.logFile());
 			processProperties.putAll(this.postgres.springDataSourceProperties(PROCESS_DATABASE));
 			processProperties.putAll(this.kafka.springKafkaProperties());
 			processProperties.put("retailhub.system-api.base-url", systemApiUrl());
 			processProperties.putAll(security);
 			processProperties.put("retailhub.workflow.instance-id", PROCESS_INSTANCE);
-			processProperties.putAll(options.properties("process"));
+			processProperties.putAll(setup.properties("process"));
 			this.processApi = start("process", ProcessApiApplication.builder(), processProperties);
+
+			if (setup.experienceApi()) {
+				Map<String, String> experienceProperties = common(setup.logFile());
+				experienceProperties.putAll(this.postgres.springDataSourceProperties(EXPERIENCE_DATABASE));
+				experienceProperties.putAll(this.kafka.springKafkaProperties());
+				experienceProperties.put("retailhub.system-api.base-url", systemApiUrl());
+				experienceProperties.put("retailhub.process-api.base-url", processApiUrl());
+				// user tokens in, and its own client-credentials token out (client secret: the sandbox default)
+				experienceProperties.putAll(security);
+				experienceProperties.putAll(setup.properties("experience"));
+				this.experienceApi = start("experience", ExperienceApiApplication.builder(), experienceProperties);
+			}
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -114,8 +150,8 @@ final class BenchHub implements AutoCloseable {
 		}
 	}
 
-	static BenchHub start(BenchmarkOptions options) {
-		return new BenchHub(options);
+	static BenchHub start(Setup setup) {
+		return new BenchHub(setup);
 	}
 
 	private static Map<String, String> common(Path logFile) {
@@ -189,6 +225,11 @@ final class BenchHub implements AutoCloseable {
 		return this.processApi;
 	}
 
+	/** experience-api, or null when the hub was started without it. */
+	ConfigurableApplicationContext experienceApi() {
+		return this.experienceApi;
+	}
+
 	/** The properties each service was started with beyond its own yml, by service name. */
 	Map<String, Map<String, String>> settings() {
 		return this.settings;
@@ -209,6 +250,13 @@ final class BenchHub implements AutoCloseable {
 
 	String processApiUrl() {
 		return url(this.processApi);
+	}
+
+	String experienceApiUrl() {
+		if (this.experienceApi == null) {
+			throw new IllegalStateException("experience-api was not started");
+		}
+		return url(this.experienceApi);
 	}
 
 	private static String url(ConfigurableApplicationContext context) {

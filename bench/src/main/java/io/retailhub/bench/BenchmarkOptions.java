@@ -109,6 +109,13 @@ record BenchmarkOptions(int returns, int warmup, int concurrency, Duration timeo
 		return number;
 	}
 
+	/** What the hub starts with: the workflow benchmark needs no experience-api. */
+	BenchHub.Setup hub() {
+		Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+		SERVICES.forEach(service -> properties.put(service, properties(service)));
+		return new BenchHub.Setup(this.orders, this.logFile, properties, false);
+	}
+
 	/** The properties one service starts with: the preset's, then the command line's. */
 	Map<String, String> properties(String service) {
 		Map<String, String> properties = new LinkedHashMap<>(this.preset.properties(service));

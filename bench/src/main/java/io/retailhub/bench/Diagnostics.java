@@ -494,7 +494,7 @@ final class Diagnostics {
 		return "other JVM threads";
 	}
 
-	private static long jvmCpuNanos() {
+	static long jvmCpuNanos() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
 		}
@@ -556,6 +556,21 @@ final class Diagnostics {
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/** Processors, heap, JVM, GC, common pool parallelism and load average, on one line. */
+	static String machine() {
+		return String.format("%d available processors, max heap %,d MB, %s %s, GC %s, common pool parallelism %d, "
+				+ "load average %.2f at start", Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"),
+				ManagementFactory.getGarbageCollectorMXBeans()
+					.stream()
+					.map(java.lang.management.GarbageCollectorMXBean::getName)
+					.findFirst()
+					.orElse("?"),
+				java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	static Duration since(long nanos) {

@@ -3,12 +3,10 @@ package io.retailhub.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToLongFunction;
 
 import ch.qos.logback.classic.Level;
@@ -70,17 +68,7 @@ public final class WorkflowBenchmark {
 	private static int run(BenchmarkOptions options) throws Exception {
 		quietUntilTheServicesLog();
 		out.println("Retail Hub workflow benchmark");
-		out.printf("  machine: %d available processors, max heap %,d MB, %s %s, GC %s, common pool parallelism %d, "
-				+ "load average %.2f at start%n", Runtime.getRuntime().availableProcessors(),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
-				System.getProperty("java.version"),
-				ManagementFactory.getGarbageCollectorMXBeans()
-					.stream()
-					.map(java.lang.management.GarbageCollectorMXBean::getName)
-					.findFirst()
-					.orElse("?"),
-				ForkJoinPool.getCommonPoolParallelism(),
-				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		out.println("  machine: " + Diagnostics.machine());
 		out.printf("  run: %d measured returns after %d warm-up, %d in flight, preset %s%n", options.returns(),
 				options.warmup(), options.concurrency(), options.preset().name().toLowerCase(java.util.Locale.ROOT));
 		if (options.logFile() != null) {
@@ -88,7 +76,7 @@ public final class WorkflowBenchmark {
 			out.println("  service logs (INFO): " + options.logFile().toAbsolutePath());
 		}
 		long starting = System.nanoTime();
-		try (BenchHub hub = BenchHub.start(options)) {
+		try (BenchHub hub = BenchHub.start(options.hub())) {
 			out.printf("  hub started in %.1f s%n", Diagnostics.since(starting).toMillis() / 1000.0);
 			printSettings(hub);
 
