@@ -7,7 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The simulated ERP, CRM, payment, warehouse and commerce backends, each under its own path
+ * The simulated ERP, CRM, payment, warehouse, commerce and carrier backends, each under its own path
  * prefix, with seeded demo data and an admin API for fault injection.
  */
 @SpringBootApplication(excludeName = {

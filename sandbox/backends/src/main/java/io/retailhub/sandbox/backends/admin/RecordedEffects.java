@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface RecordedEffects {
 
-	/** The backend's ID: erp, crm, payment, warehouse or commerce. */
+	/** The backend's ID: erp, crm, payment, warehouse, commerce or carrier. */
 	String backend();
 
 	/** Counts by effect name, for example {@code refunds.created}. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The simulated backends and the path prefix each one is served under. */
 public enum Backend {
 
-	ERP("/erp"), CRM("/crm"), PAYMENT("/payment"), WAREHOUSE("/warehouse"), COMMERCE("/commerce");
+	ERP("/erp"), CRM("/crm"), PAYMENT("/payment"), WAREHOUSE("/warehouse"), COMMERCE("/commerce"),
+	CARRIER("/carrier");
 
 	private final String pathPrefix;
 

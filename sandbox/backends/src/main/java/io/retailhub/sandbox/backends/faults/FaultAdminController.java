@@ -1,7 +1,9 @@
 package io.retailhub.sandbox.backends.faults;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -64,6 +66,8 @@ class FaultAdminController {
 	private static Backend backend(String id) {
 		return Backend.byId(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"unknown backend '" + id + "'; known: erp, crm, payment, warehouse, commerce"));
+					"unknown backend '" + id + "'; known: " + Arrays.stream(Backend.values())
+						.map(Backend::id)
+						.collect(Collectors.joining(", "))));
 	}
 }

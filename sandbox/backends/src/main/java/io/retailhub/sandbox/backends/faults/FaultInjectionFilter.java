@@ -107,6 +107,10 @@ class FaultInjectionFilter extends OncePerRequestFilter {
 					: "{\"error\":{\"type\":\"api_error\",\"message\":\"An error occurred with our connection to Stripe.\"}}";
 			case WAREHOUSE, COMMERCE -> "{\"error\":{\"code\":\"unavailable\",\"message\":\"Service unavailable (status %d)\"}}"
 				.formatted(status);
+			case CARRIER -> status == 429
+					? "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"You have exceeded your rate limit.\",\"errors\":[]}}"
+					: "{\"error\":{\"code\":\"SERVICE.UNAVAILABLE\",\"message\":\"The service is temporarily unavailable (status %d).\",\"errors\":[]}}"
+						.formatted(status);
 		};
 	}
 }

@@ -15,8 +15,10 @@ import jakarta.validation.constraints.Size;
 import io.retailhub.sandbox.backends.warehouse.ErpReturnNotices.ErpUnavailableException;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.FieldProblem;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptResponse;
-import io.retailhub.sandbox.backends.warehouse.WebhookDispatcher.Chaos;
-import io.retailhub.sandbox.backends.warehouse.WebhookDispatcher.DeliveryView;
+import io.retailhub.sandbox.backends.webhooks.WebhookDispatcher;
+import io.retailhub.sandbox.backends.webhooks.WebhookDispatcher.Chaos;
+import io.retailhub.sandbox.backends.webhooks.WebhookDispatcher.DeliveryView;
+import io.retailhub.sandbox.backends.webhooks.WebhookSettings;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
@@ -52,11 +54,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/warehouse")
 class WarehouseAdminController {
 
-	private final WebhookDispatcher webhooks;
+	private final WarehouseWebhooks webhooks;
 
 	private final ReturnReceiving receiving;
 
-	WarehouseAdminController(WebhookDispatcher webhooks, ReturnReceiving receiving) {
+	WarehouseAdminController(WarehouseWebhooks webhooks, ReturnReceiving receiving) {
 		this.webhooks = webhooks;
 		this.receiving = receiving;
 	}
@@ -164,7 +166,7 @@ class WarehouseAdminController {
 	record SubscriptionResponse(String url, RetryResponse retry, ChaosResponse chaos) {
 
 		static SubscriptionResponse of(WebhookDispatcher webhooks) {
-			WarehouseSettings.Retry retry = webhooks.retry();
+			WebhookSettings.Retry retry = webhooks.retry();
 			return new SubscriptionResponse(
 					webhooks.subscription().map(s -> s.url().toString()).orElse(null),
 					new RetryResponse(retry.initialBackoff().toString(), retry.multiplier(),

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.retailhub.sandbox.backends.state.PersistentState;
 import io.retailhub.sandbox.backends.warehouse.WarehousePayloads.ReturnReceiptResponse;
+import io.retailhub.sandbox.backends.webhooks.WebhookDispatcher;
 
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,11 @@ class WarehouseState implements PersistentState<WarehouseState.Saved> {
 
 	private final WarehouseStore store;
 
-	private final WebhookDispatcher webhooks;
+	private final WarehouseWebhooks webhooks;
 
 	private final ReturnReceiving receiving;
 
-	WarehouseState(WarehouseStore store, WebhookDispatcher webhooks, ReturnReceiving receiving) {
+	WarehouseState(WarehouseStore store, WarehouseWebhooks webhooks, ReturnReceiving receiving) {
 		this.store = store;
 		this.webhooks = webhooks;
 		this.receiving = receiving;

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * from the first distribution center of its ERP plant (DC-EAST for 1710, DC-EU for 1010); a
  * return receipt puts its received units minus damaged and rejected back on hand.
  *
- * <p>Every receipt is announced by a {@code return_receipt.created} webhook ({@link WebhookDispatcher}),
+ * <p>Every receipt is announced by a {@code return_receipt.created} webhook ({@link WarehouseWebhooks}),
  * numbered within its RMA and carrying the RMA's running totals.
  *
  * <p>Thread-safe: shipments and reservations are immutable; stock and receipts change only under
@@ -62,7 +62,7 @@ class WarehouseStore implements RecordedEffects {
 
 	private final Clock clock;
 
-	private final WebhookDispatcher webhooks;
+	private final WarehouseWebhooks webhooks;
 
 	private final List<LocationResponse> locations;
 
@@ -99,7 +99,7 @@ class WarehouseStore implements RecordedEffects {
 
 	private long unitsRestocked;
 
-	WarehouseStore(DemoData data, Clock clock, WebhookDispatcher webhooks, SandboxState state) {
+	WarehouseStore(DemoData data, Clock clock, WarehouseWebhooks webhooks, SandboxState state) {
 		this.clock = clock;
 		this.webhooks = webhooks;
 		this.state = state;

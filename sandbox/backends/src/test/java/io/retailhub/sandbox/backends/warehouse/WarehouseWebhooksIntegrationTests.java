@@ -25,6 +25,7 @@ import io.retailhub.sandbox.backends.data.DemoData;
 import io.retailhub.sandbox.backends.data.DemoOrder;
 import io.retailhub.sandbox.backends.data.DemoOrderLine;
 import io.retailhub.sandbox.backends.warehouse.WebhookReceiver.Received;
+import io.retailhub.sandbox.backends.webhooks.WebhookDispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.retailhub.sandbox.backends.webhooks.WebhookSettings;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTests {
@@ -27,7 +28,7 @@ class WebhookSignatureTests {
 
 	@Test
 	void backsOffExponentiallyUpToTheMaximum() {
-		WarehouseSettings.Retry retry = new WarehouseSettings.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5),
+		WebhookSettings.Retry retry = new WebhookSettings.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5),
 				Duration.ofHours(1));
 
 		assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(1));

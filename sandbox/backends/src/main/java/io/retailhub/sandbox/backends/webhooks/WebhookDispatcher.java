@@ -1,4 +1,4 @@
-package io.retailhub.sandbox.backends.warehouse;
+package io.retailhub.sandbox.backends.webhooks;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,21 +22,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.retailhub.sandbox.backends.state.SandboxState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
- * Pushes the WMS's webhook events to the subscriber, at least once, without ever blocking the
+ * Pushes one backend's webhook events to its subscriber, at least once, without ever blocking the
  * request that caused the event: {@link #publish} only records the event; one background thread
  * delivers, one delivery at a time in creation order, retrying failed ones (non-2xx answer,
  * refused connection, timeout) with exponential backoff until the event is
- * {@link WarehouseSettings.Retry#maxAge()} old.
+ * {@link WebhookSettings.Retry#maxAge()} old. The body, the signature and the sender's name are
+ * the backend's ({@link WebhookFormat}); each backend subclasses this as a component of its own.
  *
  * <p>Deliveries go to the subscription current at the time of each attempt, so pointing the
  * subscription elsewhere redirects what is still pending. Without a subscription, new events are
@@ -51,16 +50,15 @@ import org.springframework.stereotype.Component;
  * deliveries not finished yet: they are tried again after a restart, with the same event ID and
  * bytes.
  */
-@Component
-class WebhookDispatcher implements DisposableBean {
+public class WebhookDispatcher implements DisposableBean {
 
-	static final String DELIVERED = "webhooks.delivered";
+	public static final String DELIVERED = "webhooks.delivered";
 
-	static final String FAILED = "webhooks.failed";
+	public static final String FAILED = "webhooks.failed";
 
-	static final String DUPLICATED = "webhooks.duplicated";
+	public static final String DUPLICATED = "webhooks.duplicated";
 
-	static final String REORDERED = "webhooks.reordered";
+	public static final String REORDERED = "webhooks.reordered";
 
 	/** Delivered and failed deliveries kept for the log beyond this many are forgotten, oldest first. */
 	static final int LOG_LIMIT = 10_000;
@@ -69,13 +67,13 @@ class WebhookDispatcher implements DisposableBean {
 
 	private static final long TICK_MILLIS = 100;
 
-	private static final String USER_AGENT = "Sandbox-WMS-Webhooks/1.0";
-
 	private final Clock clock;
 
 	private final JsonMapper json;
 
-	private final WarehouseSettings.Webhooks settings;
+	private final WebhookSettings settings;
+
+	private final WebhookFormat format;
 
 	private final HttpClient http;
 
@@ -103,14 +101,19 @@ class WebhookDispatcher implements DisposableBean {
 
 	private long reordered;
 
-	WebhookDispatcher(Clock clock, JsonMapper json, WarehouseSettings settings, SandboxState state) {
+	/**
+	 * @param name names the delivering thread ({@code <name>-webhooks})
+	 */
+	protected WebhookDispatcher(String name, WebhookFormat format, WebhookSettings settings, Clock clock,
+			JsonMapper json, SandboxState state) {
 		this.clock = clock;
 		this.json = json;
 		this.state = state;
-		this.settings = settings.webhooks();
-		this.subscription = this.settings.url().isBlank() ? null
+		this.format = format;
+		this.settings = settings;
+		this.subscription = this.settings.url() == null || this.settings.url().isBlank() ? null
 				: Subscription.of(this.settings.url(), this.settings.secret());
-		WarehouseSettings.Chaos configured = this.settings.chaos();
+		WebhookSettings.Chaos configured = this.settings.chaos();
 		this.chaos = new Chaos(configured.duplicateProbability(), configured.outOfOrderProbability(),
 				configured.maxHold());
 		this.http = HttpClient.newBuilder()
@@ -118,7 +121,7 @@ class WebhookDispatcher implements DisposableBean {
 			.connectTimeout(this.settings.connectTimeout())
 			.build();
 		this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "wms-webhooks");
+			Thread thread = new Thread(runnable, name + "-webhooks");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -127,9 +130,11 @@ class WebhookDispatcher implements DisposableBean {
 
 	/**
 	 * Records an event for delivery and returns at once; without a subscription, does nothing. The
-	 * body is written here, once: every attempt and every duplicate sends the same bytes.
+	 * body is written here, once ({@link WebhookFormat#body}): every attempt and every duplicate
+	 * sends the same bytes. Runs as a change of the {@link SandboxState}; call it inside the change
+	 * that caused the event, so that a snapshot holds both or neither.
 	 */
-	void publish(String type, Object data) {
+	public void publish(String type, Object data) {
 		String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
 		state.change(() -> record(id, type, data));
 		worker.execute(this::deliverDue);
@@ -141,7 +146,7 @@ class WebhookDispatcher implements DisposableBean {
 				return;
 			}
 			Instant now = clock.instant();
-			byte[] body = json.writeValueAsBytes(new EventBody(id, type, now, data));
+			byte[] body = json.writeValueAsBytes(format.body(id, type, now, data));
 			Delivery delivery = new Delivery(new Event(id, type, now, body), false, now);
 			deliveries.addLast(delivery);
 			if (held == null && chance(chaos.outOfOrderProbability())) {
@@ -159,40 +164,40 @@ class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	synchronized Optional<Subscription> subscription() {
+	public synchronized Optional<Subscription> subscription() {
 		return Optional.ofNullable(subscription);
 	}
 
 	/** Points deliveries at {@code url}; a null secret keeps the configured one. */
-	synchronized Subscription subscribe(String url, String secret) {
+	public synchronized Subscription subscribe(String url, String secret) {
 		subscription = Subscription.of(url, secret == null || secret.isBlank() ? settings.secret() : secret);
 		worker.execute(this::deliverDue);
 		return subscription;
 	}
 
-	synchronized void unsubscribe() {
+	public synchronized void unsubscribe() {
 		subscription = null;
 	}
 
-	synchronized Chaos chaos() {
+	public synchronized Chaos chaos() {
 		return chaos;
 	}
 
-	synchronized Chaos chaos(Chaos chaos) {
+	public synchronized Chaos chaos(Chaos chaos) {
 		this.chaos = chaos;
 		return chaos;
 	}
 
-	WarehouseSettings.Retry retry() {
+	public WebhookSettings.Retry retry() {
 		return settings.retry();
 	}
 
 	/** The delivery log, oldest first. */
-	synchronized List<DeliveryView> deliveries() {
+	public synchronized List<DeliveryView> deliveries() {
 		return deliveries.stream().map(Delivery::view).toList();
 	}
 
-	synchronized Map<String, Long> counts() {
+	public synchronized Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		counts.put(DELIVERED, delivered);
 		counts.put(FAILED, failed);
@@ -257,8 +262,8 @@ class WebhookDispatcher implements DisposableBean {
 		HttpRequest request = HttpRequest.newBuilder(target.url())
 			.timeout(settings.timeout())
 			.header("Content-Type", "application/json")
-			.header("User-Agent", USER_AGENT)
-			.header(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), start.getEpochSecond(), body))
+			.header("User-Agent", format.userAgent())
+			.header(format.signatureHeader(), format.signature(target.secret(), start, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		Integer status = null;
@@ -322,7 +327,7 @@ class WebhookDispatcher implements DisposableBean {
 	 * The deliveries not finished yet (pending or held), oldest first: what a restart must still
 	 * deliver.
 	 */
-	synchronized List<SavedDelivery> unfinished() {
+	public synchronized List<SavedDelivery> unfinished() {
 		return deliveries.stream()
 			.filter(d -> !d.finished())
 			.map(d -> new SavedDelivery(d.event.id(), d.event.type(), d.event.createdAt(), d.event.body(), d.duplicate,
@@ -331,7 +336,7 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	/** Puts saved unfinished deliveries back, due at once (a held one is held no longer). */
-	synchronized void restore(List<SavedDelivery> saved) {
+	public synchronized void restore(List<SavedDelivery> saved) {
 		Instant now = clock.instant();
 		for (SavedDelivery s : saved) {
 			Delivery delivery = new Delivery(new Event(s.id(), s.type(), s.createdAt(), s.body()), s.duplicate(), now);
@@ -381,7 +386,7 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	/** Where events go: an absolute http(s) URL and the secret they are signed with. */
-	record Subscription(URI url, String secret) {
+	public record Subscription(URI url, String secret) {
 
 		static Subscription of(String url, String secret) {
 			URI uri;
@@ -402,10 +407,10 @@ class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	/** The chaos in force; see {@link WarehouseSettings.Chaos}. */
-	record Chaos(double duplicateProbability, double outOfOrderProbability, Duration maxHold) {
+	/** The chaos in force; see {@link WebhookSettings.Chaos}. */
+	public record Chaos(double duplicateProbability, double outOfOrderProbability, Duration maxHold) {
 
-		Chaos {
+		public Chaos {
 			if (duplicateProbability < 0 || duplicateProbability > 1 || outOfOrderProbability < 0
 					|| outOfOrderProbability > 1) {
 				throw new IllegalArgumentException("probabilities must be between 0 and 1");
@@ -417,7 +422,7 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	/** A delivery not finished yet, as a snapshot holds it. */
-	record SavedDelivery(String id, String type, Instant createdAt, byte[] body, boolean duplicate, int attempts,
+	public record SavedDelivery(String id, String type, Instant createdAt, byte[] body, boolean duplicate, int attempts,
 			Integer lastStatus, String lastError, Instant lastAttemptAt) {
 	}
 
@@ -425,11 +430,7 @@ class WebhookDispatcher implements DisposableBean {
 	record Event(String id, String type, Instant createdAt, byte[] body) {
 	}
 
-	/** The webhook body: {@code {"id","type","created_at","data"}}. */
-	record EventBody(String id, String type, @JsonProperty("created_at") Instant createdAt, Object data) {
-	}
-
-	enum State {
+	public enum State {
 		/** Waiting for its next attempt. */
 		PENDING,
 		/** Held back on purpose (chaos), to be delivered after the next event. */
@@ -440,8 +441,8 @@ class WebhookDispatcher implements DisposableBean {
 		FAILED
 	}
 
-	/** One line of the delivery log, as {@code GET /admin/warehouse/webhooks/deliveries} shows it. */
-	record DeliveryView(String id, String type, boolean duplicate, State state, int attempts, Integer lastStatus,
+	/** One line of the delivery log, as {@code GET /admin/<backend>/webhooks/deliveries} shows it. */
+	public record DeliveryView(String id, String type, boolean duplicate, State state, int attempts, Integer lastStatus,
 			String lastError, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, Instant deliveredAt) {
 	}
 
