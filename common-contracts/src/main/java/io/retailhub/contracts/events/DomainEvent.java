@@ -16,7 +16,7 @@ import io.retailhub.contracts.OrderId;
  * producers may add members without breaking consumers.
  */
 public sealed interface DomainEvent permits OrderConfirmed, ReturnRequested, ReturnAuthorized, ReturnDeclined,
-		ReturnReceived, ReturnInspected, ReturnExpired, ReturnCanceled, ReturnClosed, RefundRequested, RefundQueued,
+		ReturnShipped, ReturnReceived, ReturnInspected, ReturnExpired, ReturnCanceled, ReturnClosed, RefundRequested, RefundQueued,
 		RefundPosted, RefundFailed, CaseOpened, CaseUpdated, CaseClosed {
 
 	/** The order the event belongs to; its value is the Kafka record key. */

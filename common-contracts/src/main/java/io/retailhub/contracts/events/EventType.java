@@ -30,6 +30,9 @@ public enum EventType {
 	/** The return is not eligible; the reasons can be shown to the customer. */
 	RETURN_DECLINED("io.retailhub.return.declined.v1", Topics.RETURNS, ReturnDeclined.class),
 
+	/** The authorized return's parcel was handed to a carrier: it is on its way back. */
+	RETURN_SHIPPED("io.retailhub.return.shipped.v1", Topics.RETURNS, ReturnShipped.class),
+
 	/** The warehouse received a parcel for an RMA; published by system-api from the WMS webhook. */
 	RETURN_RECEIVED("io.retailhub.return.received.v1", Topics.RETURNS, ReturnReceived.class),
 

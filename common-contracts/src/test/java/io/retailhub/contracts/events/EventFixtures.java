@@ -103,6 +103,11 @@ public final class EventFixtures {
 				Instant.parse("2026-04-13T09:27:01Z"));
 	}
 
+	public static ReturnShipped parcelWithTheShirtShipped() {
+		return new ReturnShipped(RETURN, ORDER, CUSTOMER, RMA, "USPS", "9400111899223100000001",
+				Instant.parse("2026-03-15T16:40:00Z"), ActingUser.of("customer:100017"));
+	}
+
 	public static ReturnCanceled returnCanceledByAnAgent() {
 		return new ReturnCanceled(RETURN, ORDER, RMA, ReturnChannel.AGENT, "customer decided to keep the shirt",
 				Instant.parse("2026-03-15T11:00:00Z"), ActingUser.of("agent:agent.ava"));
@@ -154,6 +159,7 @@ public final class EventFixtures {
 			case RETURN_REQUESTED -> returnOfOneShirtRequestedOnThePortal();
 			case RETURN_AUTHORIZED -> returnOfOneShirtAuthorized();
 			case RETURN_DECLINED -> returnOfAFinalSaleMugDeclined();
+			case RETURN_SHIPPED -> parcelWithTheShirtShipped();
 			case RETURN_RECEIVED -> parcelWithTheShirtReceived();
 			case RETURN_INSPECTED -> shirtRestockedAndRefundable();
 			case RETURN_EXPIRED -> returnNeverShippedExpired();

@@ -99,6 +99,18 @@ public class ProcessApiClient {
 			.exchange((req, response) -> this.api.read(what, response, ProcessReturn.class)));
 	}
 
+	/** The return's parcel was handed to a carrier (process-api answers 409 before the RMA or after receipt). */
+	public ProcessReturn recordParcel(UUID id, String carrier, String trackingCode, ActingUser actingUser) {
+		String what = "POST parcel of return " + id;
+		return this.api.call(what, () -> this.api.http()
+			.post()
+			.uri("/returns/{id}/parcel", id)
+			.header(ActingUser.HEADER, actingUser.header())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("carrier", carrier, "trackingCode", trackingCode))
+			.exchange((req, response) -> this.api.read(what, response, ProcessReturn.class)));
+	}
+
 	public ProcessReturn resume(UUID id, ActingUser actingUser) {
 		String what = "POST resume return " + id;
 		return this.api.call(what, () -> this.api.http()

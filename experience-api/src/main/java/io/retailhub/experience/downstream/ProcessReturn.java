@@ -12,13 +12,14 @@ import io.retailhub.contracts.Money;
  * {@code status} is the process layer's: REQUESTED, AUTHORIZED, DECLINED, PARTIALLY_RECEIVED,
  * RECEIVED, INSPECTED, REFUNDING, CLOSED, EXPIRED, CANCELED, REQUIRES_ACTION. {@code requestedBy},
  * {@code canceledBy} and {@code resumedBy} name the person ({@code agent:agent.ava}) the process
- * layer recorded from {@code X-Acting-User}; {@code storeId} the store of an in-store return.
+ * layer recorded from {@code X-Acting-User}; {@code storeId} the store of an in-store return;
+ * {@code parcel} the parcel on its way back, once the shopper handed it to a carrier.
  */
 public record ProcessReturn(UUID id, String returnNumber, String orderId, String customerId, String channel,
 		String status, String actionFromStatus, String actionReason, List<Decline> declines, String rmaNumber,
 		String caseId, Instant expiresAt, Money returnShippingFee, Money estimatedRefund, Money refundAmount,
 		List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt, String requestedBy,
-		String canceledBy, String resumedBy, String storeId) {
+		String canceledBy, String resumedBy, String storeId, Parcel parcel) {
 
 	/** Still running: neither ended nor waiting for a person. */
 	private static final Set<String> ENDED = Set.of("DECLINED", "CLOSED", "EXPIRED", "CANCELED");
@@ -38,15 +39,21 @@ public record ProcessReturn(UUID id, String returnNumber, String orderId, String
 			List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt) {
 		this(id, returnNumber, orderId, customerId, channel, status, actionFromStatus, actionReason, declines,
 				rmaNumber, caseId, expiresAt, returnShippingFee, estimatedRefund, refundAmount, lines, requestedAt,
-				updatedAt, closedAt, null, null, null, null);
+				updatedAt, closedAt, null, null, null, null, null);
 	}
 
 	public boolean ended() {
 		return ENDED.contains(this.status);
 	}
 
+	/** Until the parcel is on its way back or the warehouse received something. */
 	public boolean cancelable() {
-		return CANCELABLE.contains(this.status);
+		return CANCELABLE.contains(this.status) && this.parcel == null;
+	}
+
+	/** On its way back: authorized, its parcel handed to a carrier, nothing received yet. */
+	public boolean onItsWay() {
+		return "AUTHORIZED".equals(this.status) && this.parcel != null;
 	}
 
 	public boolean needsAPerson() {
@@ -54,6 +61,10 @@ public record ProcessReturn(UUID id, String returnNumber, String orderId, String
 	}
 
 	public record Decline(String lineNumber, String reason, String message) {
+	}
+
+	/** The parcel on its way back: carrier, tracking code, when it was handed over, who recorded it. */
+	public record Parcel(String carrier, String trackingCode, Instant shippedAt, String recordedBy) {
 	}
 
 	public record Line(String lineNumber, String sku, int quantity, String reason, Boolean eligible,

@@ -77,6 +77,25 @@ class PortalReturnController {
 		return ShopperReturn.of(this.shopperOrders.returnOf(Shopper.of(token), returnId));
 	}
 
+	/**
+	 * I handed my return's parcel to a carrier: the return is on its way back (and can no longer
+	 * be canceled). Only the carrier and tracking code are taken; 409 before the return is approved
+	 * or once the warehouse received it.
+	 */
+	@PostMapping("/{returnId}/parcel")
+	ShopperReturn parcel(@AuthenticationPrincipal Jwt token, @PathVariable UUID returnId,
+			@Valid @RequestBody PortalParcelRequest body) {
+		Shopper shopper = Shopper.of(token);
+		ProcessReturn mine = this.shopperOrders.returnOf(shopper, returnId);
+		if (!"AUTHORIZED".equals(mine.status())) {
+			throw ProblemException.conflict("A parcel can be added once the return is approved, until the warehouse"
+					+ " receives it; this return is " + ShopperReturn.status(mine).toLowerCase(java.util.Locale.ROOT)
+					+ ".");
+		}
+		return ShopperReturn.of(this.process.recordParcel(returnId, body.carrier().strip(), body.trackingCode().strip(),
+				shopper.actingUser()));
+	}
+
 	/** Cancels my return while the warehouse has received nothing of it; 409 after. */
 	@PostMapping("/{returnId}/cancellation")
 	ShopperReturn cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID returnId) {

@@ -28,6 +28,7 @@ import io.retailhub.contracts.events.ReturnInspected;
 import io.retailhub.contracts.events.ReturnItem;
 import io.retailhub.contracts.events.ReturnReceived;
 import io.retailhub.contracts.events.ReturnRequested;
+import io.retailhub.contracts.events.ReturnShipped;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ class EventEntries {
 	 * ({@code "requestedBy": "agent:agent.ava"} on return.requested, {@code canceledBy} on
 	 * return.canceled; {@code actor} for any later addition): optional, read when present.
 	 */
-	static final String[] ACTOR_MEMBERS = { "requestedBy", "canceledBy", "actor", "actingUser" };
+	static final String[] ACTOR_MEMBERS = { "requestedBy", "canceledBy", "shippedBy", "actor", "actingUser" };
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -106,6 +107,10 @@ class EventEntries {
 				.stream()
 				.map(ReturnDeclined.Reason::message)
 				.collect(Collectors.joining("; ")), e.customerId().value(), e.returnId());
+		}
+		if (event instanceof ReturnShipped e) {
+			return new Fact(EntryKind.RETURN_SHIPPED, "Return parcel on its way: " + e.carrier() + " "
+					+ e.trackingCode(), e.customerId().value(), e.returnId());
 		}
 		if (event instanceof ReturnReceived e) {
 			return new Fact(EntryKind.RETURN_RECEIVED, "Return parcel received for RMA "

@@ -32,10 +32,14 @@ public record OrderActivity(String orderId, String customerId, List<ReturnState>
 	 * @param lines the lines asked for
 	 * @param requestedBy who asked for it ({@code agent:agent.ava}), when the event said
 	 * @param closedAt when it ended (closed, declined, expired or canceled)
+	 * @param parcel the parcel on its way back, once {@code return.shipped} told it (the status stays)
 	 */
 	public record ReturnState(UUID returnId, String status, String channel, String rmaNumber, String caseId,
 			Instant expiresAt, Money estimatedRefund, Money refundAmount, List<Line> lines, String requestedBy,
-			Instant requestedAt, Instant updatedAt, Instant closedAt) {
+			Instant requestedAt, Instant updatedAt, Instant closedAt, Parcel parcel) {
+
+		public record Parcel(String carrier, String trackingCode, Instant shippedAt) {
+		}
 
 		public record Line(String lineNumber, String sku, int quantity, String reason) {
 		}

@@ -38,7 +38,10 @@ class TimelinePanelFallback implements PanelFallback {
 						.map(line -> new ProcessReturn.Line(line.lineNumber(), line.sku(), line.quantity(), line.reason(),
 								null, null, null, 0, null, null, null))
 						.toList(),
-					state.requestedAt(), state.updatedAt(), state.closedAt()))
+					state.requestedAt(), state.updatedAt(), state.closedAt(), state.requestedBy(), null, null, null,
+					state.parcel() == null ? null
+							: new ProcessReturn.Parcel(state.parcel().carrier(), state.parcel().trackingCode(),
+									state.parcel().shippedAt(), null)))
 			.toList();
 		return Optional.of(new Stale<>(returns, activity.asOf()));
 	}

@@ -136,12 +136,21 @@ public class TimelineReader {
 
 		private Instant closedAt;
 
+		private OrderActivity.ReturnState.Parcel parcel;
+
 		ReturnFold(UUID returnId) {
 			this.returnId = returnId;
 		}
 
 		void apply(TimelineEntry entry) {
 			JsonNode detail = entry.detail();
+			if (entry.kind() == EntryKind.RETURN_SHIPPED) {
+				// the parcel is on its way: the return stays where it is (authorized), with its parcel
+				this.parcel = new OrderActivity.ReturnState.Parcel(text(detail, "carrier"), text(detail, "trackingCode"),
+						this.parcel != null ? this.parcel.shippedAt() : entry.occurredAt());
+				this.updatedAt = entry.occurredAt();
+				return;
+			}
 			this.status = entry.kind().name().substring("RETURN_".length());
 			this.updatedAt = entry.occurredAt();
 			this.channel = Optional.ofNullable(text(detail, "channel")).orElse(this.channel);
@@ -172,7 +181,7 @@ public class TimelineReader {
 			String current = "INSPECTED".equals(this.status) && refunding ? "REFUNDING" : this.status;
 			return new OrderActivity.ReturnState(this.returnId, current, this.channel, this.rmaNumber, this.caseId,
 					this.expiresAt, this.estimatedRefund, this.refundAmount, this.lines, this.requestedBy,
-					this.requestedAt, this.updatedAt, this.closedAt);
+					this.requestedAt, this.updatedAt, this.closedAt, this.parcel);
 		}
 
 	}

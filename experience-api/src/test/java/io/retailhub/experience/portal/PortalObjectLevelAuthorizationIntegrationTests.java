@@ -1,5 +1,6 @@
 package io.retailhub.experience.portal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A customer reaches only their own orders, returns and refunds: anyone else's answers exactly as
@@ -108,6 +110,65 @@ class PortalObjectLevelAuthorizationIntegrationTests {
 		Answer canceled = this.http.post("/api/portal/v1/returns/" + returnId + "/cancellation", this.customerA, null);
 		assertThat(canceled.status()).isEqualTo(200);
 		assertThat(canceled.json().get("status").asString()).isEqualTo("CANCELED");
+	}
+
+	@Test
+	void takesTheParcelOfAnApprovedReturnWhichIsThenOnItsWayAndNoLongerCancelable() {
+		// given an approved return of a line of one of A's orders that no other test returns
+		JsonNode line = returnableLineOfAnotherOrderOfA();
+		String orderId = line.get("orderId").asString();
+		Answer started = this.http.post("/api/portal/v1/returns", this.customerA,
+				"{\"orderId\":\"" + orderId + "\",\"lines\":[{\"lineNumber\":\"" + line.get("lineNumber").asString()
+						+ "\",\"quantity\":1,\"reason\":\"UNWANTED\"}]}",
+				Map.of("Idempotency-Key", "parcel-test-" + UUID.randomUUID()));
+		assertThat(started.status()).as(started.text()).isEqualTo(201);
+		String returnId = started.json().get("id").asString();
+		String path = "/api/portal/v1/returns/" + returnId;
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.get(path, this.customerA).json().get("status").asString(), "APPROVED"::equals);
+
+		// bad input, another member, and another customer change nothing
+		assertThat(this.http.post(path + "/parcel", this.customerA, "{\"carrier\":\"USPS\",\"trackingCode\":\"x!\"}")
+			.status()).isEqualTo(400);
+		Answer extra = this.http.post(path + "/parcel", this.customerA,
+				"{\"carrier\":\"USPS\",\"trackingCode\":\"9400111899223100000009\",\"status\":\"RECEIVED\"}");
+		assertThat(extra.status()).isEqualTo(400);
+		assertThat(extra.json().get("errors").toString()).contains("status");
+		assertThat(this.http.post(path + "/parcel", this.customerB,
+				"{\"carrier\":\"USPS\",\"trackingCode\":\"9400111899223100000009\"}").status()).isEqualTo(404);
+		assertThat(this.http.get(path, this.customerA).json().get("status").asString()).isEqualTo("APPROVED");
+
+		// when A hands the parcel to the carrier
+		Answer shipped = this.http.post(path + "/parcel", this.customerA,
+				"{\"carrier\":\"USPS\",\"trackingCode\":\"9400111899223100000009\"}");
+
+		// then it is on its way, with its tracking, and can no longer be canceled
+		assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
+		assertThat(shipped.json().get("status").asString()).isEqualTo("ON_THE_WAY");
+		assertThat(shipped.json().get("parcel").get("trackingCode").asString()).isEqualTo("9400111899223100000009");
+		assertThat(shipped.json().get("canCancel").asBoolean()).isFalse();
+		Answer cancel = this.http.post(path + "/cancellation", this.customerA, null);
+		assertThat(cancel.status()).isEqualTo(409);
+		assertThat(this.http.get(path, this.customerA).json().get("status").asString()).isEqualTo("ON_THE_WAY");
+	}
+
+	/** An eligible line of an order of A other than {@value #ORDER_OF_A}, with its order's ID in {@code orderId}. */
+	private JsonNode returnableLineOfAnotherOrderOfA() {
+		JsonNode orders = this.http.get("/api/portal/v1/orders", this.customerA).json().get("orders").get("data");
+		for (JsonNode order : orders) {
+			String id = order.get("id").asString();
+			if (id.equals(ORDER_OF_A)) {
+				continue;
+			}
+			Answer lines = this.http.get("/api/portal/v1/orders/" + id + "/returnable-lines", this.customerA);
+			for (JsonNode candidate : lines.json()) {
+				if (candidate.get("eligible").asBoolean() && candidate.get("returnable").asInt() >= 1) {
+					((tools.jackson.databind.node.ObjectNode) candidate).put("orderId", id);
+					return candidate;
+				}
+			}
+		}
+		throw new AssertionError("customer 17100001 has no other order with a returnable line");
 	}
 
 	@Test

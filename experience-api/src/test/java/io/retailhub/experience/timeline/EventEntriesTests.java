@@ -38,7 +38,7 @@ class EventEntriesTests {
 				this.story.authorized(),
 				new ReturnDeclined(this.story.returnId, this.story.order, this.story.customer,
 						List.of(ReturnDeclined.Reason.of("20", ReturnDeclineReason.FINAL_SALE)), Instant.now()),
-				this.story.received(), this.story.inspected(),
+				this.story.shipped(), this.story.received(), this.story.inspected(),
 				new ReturnExpired(this.story.returnId, this.story.order, this.story.rma,
 						Instant.parse("2026-04-13T09:27:00Z"), Instant.now()),
 				new ReturnCanceled(this.story.returnId, this.story.order, null, ReturnChannel.AGENT, "kept it",
@@ -62,12 +62,15 @@ class EventEntriesTests {
 			assertThat(entry.source()).isEqualTo("process-api");
 		}
 		assertThat(kinds).doesNotContain(EntryKind.ORDER_SHIPPED, EntryKind.ORDER_DELIVERED, EntryKind.CASE_UPDATED)
-			.hasSize(16);
+			.hasSize(17);
 	}
 
 	@Test
 	void tellsTheFactInHumanWords() {
 		assertThat(entryOf(this.story.inspected()).orElseThrow().title()).isEqualTo("Return inspected: refund 24.99 USD");
+		assertThat(entryOf(this.story.shipped()).orElseThrow().title())
+			.isEqualTo("Return parcel on its way: USPS 9400111899223100000001");
+		assertThat(entryOf(this.story.shipped()).orElseThrow().actor()).isEqualTo("customer:" + this.story.customer);
 		assertThat(entryOf(this.story.requested(ReturnChannel.AGENT)).orElseThrow().title())
 			.isEqualTo("Return requested for 1 unit (agent)");
 		assertThat(entryOf(this.story.caseNoted()).orElseThrow().title())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.retailhub.contracts.ActingUser;
 import io.retailhub.contracts.CaseId;
 import io.retailhub.contracts.CaseStatus;
 import io.retailhub.contracts.CreditMemoId;
@@ -31,6 +32,7 @@ import io.retailhub.contracts.events.ReturnInspected;
 import io.retailhub.contracts.events.ReturnItem;
 import io.retailhub.contracts.events.ReturnReceived;
 import io.retailhub.contracts.events.ReturnRequested;
+import io.retailhub.contracts.events.ReturnShipped;
 
 /**
  * One return of one shirt told as events, on an order and customer of its own (so tests sharing
@@ -112,6 +114,11 @@ final class ReturnStory {
 	CaseOpened caseOpened() {
 		return new CaseOpened(this.caseId, "return-" + this.returnId, "00001042", this.order, this.customer,
 				this.returnId, "Return of order " + this.order, Instant.parse("2026-03-14T09:27:01Z"));
+	}
+
+	ReturnShipped shipped() {
+		return new ReturnShipped(this.returnId, this.order, this.customer, this.rma, "USPS", "9400111899223100000001",
+				Instant.parse("2026-03-15T16:40:00Z"), ActingUser.of("customer:" + this.customer));
 	}
 
 	ReturnReceived received() {

@@ -311,8 +311,9 @@ class TimelineIntegrationTests {
 		ReturnStory story = ReturnStory.onOrder(OrderId.of(orderId), customerId);
 		this.events.publish(story.requested(ReturnChannel.AGENT));
 		this.events.publish(story.authorized());
+		this.events.publish(story.shipped());
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> kinds(story).containsAll(List.of("RETURN_REQUESTED", "RETURN_AUTHORIZED")));
+			.until(() -> kinds(story).containsAll(List.of("RETURN_REQUESTED", "RETURN_AUTHORIZED", "RETURN_SHIPPED")));
 
 		ResponseEntity<JsonNode> answer = get("/api/agent/v1/orders/{id}", orderId);
 		assertThat(answer.getStatusCode().value()).isEqualTo(200);
@@ -327,6 +328,7 @@ class TimelineIntegrationTests {
 			assertThat(known.get("id").asString()).isEqualTo(story.returnId.toString());
 			assertThat(known.get("status").asString()).isEqualTo("AUTHORIZED");
 			assertThat(known.get("rmaNumber").asString()).isEqualTo(story.rma.value());
+			assertThat(known.get("parcel").get("trackingCode").asString()).isEqualTo("9400111899223100000001");
 		});
 		// the panels with fresh sources answer; what hangs on the returns is not offered on stale data
 		assertThat(panels.get("order").get("status").asString()).isEqualTo("OK");
@@ -357,7 +359,8 @@ class TimelineIntegrationTests {
 			assertThat(portal.getBody().get("shipments").get("status").asString()).isEqualTo("OK");
 			assertThat(portal.getBody().get("returns").get("status").asString()).isEqualTo("STALE");
 			assertThat(portal.getBody().get("returns").get("data").get(0).get("status").asString())
-				.isEqualTo("APPROVED");
+				.isEqualTo("ON_THE_WAY");
+			assertThat(portal.getBody().get("returns").get("data").get(0).get("canCancel").asBoolean()).isFalse();
 			assertThat(getAs(shopper, "/api/portal/v1/orders").getBody().get("orders").get("status").asString())
 				.isEqualTo("UNAVAILABLE");
 			// another shopper still gets 404, and an order the read model does not know cannot be told

@@ -52,8 +52,9 @@ class ExpireReturnStep implements StepHandler {
 						"Nothing received by " + ret.expiresAt() + "; the return expired");
 			}
 			else {
-				steps.recordTimeline(ret.id(), "return.expiry-skipped",
-						"Expiry timer fired; the return is " + ret.status() + ", nothing to do");
+				steps.recordTimeline(ret.id(), "return.expiry-skipped", "Expiry timer fired; the return is "
+						+ ret.status() + ret.parcel().map(p -> " and its parcel is on its way (" + p.carrier() + " "
+								+ p.trackingCode() + ")").orElse("") + ", nothing to do");
 			}
 		}));
 	}

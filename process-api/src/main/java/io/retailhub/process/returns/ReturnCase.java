@@ -2,6 +2,7 @@ package io.retailhub.process.returns;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -115,6 +116,14 @@ class ReturnCase extends NewUntilStored {
 	private String resumedBy;
 
 	private String storeId;
+
+	private String parcelCarrier;
+
+	private String parcelTrackingCode;
+
+	private Instant parcelShippedAt;
+
+	private String parcelRecordedBy;
 
 	@Version
 	private long version;
@@ -384,7 +393,8 @@ class ReturnCase extends NewUntilStored {
 	 * @return true when the return expired now
 	 */
 	boolean expire(Instant now) {
-		if (status != ReturnStatus.AUTHORIZED || receivedAnything()) {
+		// a parcel handed to the carrier before the window ended is honoured when it arrives
+		if (status != ReturnStatus.AUTHORIZED || receivedAnything() || parcelShippedAt != null) {
 			return false;
 		}
 		if (expiresAt != null && now.isBefore(expiresAt)) {
@@ -395,9 +405,49 @@ class ReturnCase extends NewUntilStored {
 		return true;
 	}
 
-	/** Canceling is possible until the warehouse received something. */
+	/** Canceling is possible until the parcel is on its way back (or the warehouse received something). */
 	boolean cancelable() {
-		return status == ReturnStatus.REQUESTED || (status == ReturnStatus.AUTHORIZED && !receivedAnything());
+		return status == ReturnStatus.REQUESTED
+				|| (status == ReturnStatus.AUTHORIZED && !receivedAnything() && parcelShippedAt == null);
+	}
+
+	/** A parcel can be recorded once there is an RMA, until the warehouse receives something. */
+	boolean acceptsParcel() {
+		return status == ReturnStatus.AUTHORIZED && !receivedAnything();
+	}
+
+	/**
+	 * The parcel was handed to a carrier. The same tracking code again changes nothing; another
+	 * one corrects it (the first shipping time stays).
+	 * @return whether anything changed
+	 */
+	boolean recordParcel(String carrier, String trackingCode, ActingUser by, Instant now) {
+		if (!acceptsParcel()) {
+			throw new IllegalStateException("return " + id + " is " + status + " and takes no parcel");
+		}
+		if (carrier.equals(parcelCarrier) && trackingCode.equals(parcelTrackingCode)) {
+			return false;
+		}
+		this.parcelCarrier = carrier;
+		this.parcelTrackingCode = trackingCode;
+		this.parcelRecordedBy = by == null ? null : by.toString();
+		if (this.parcelShippedAt == null) {
+			// as PostgreSQL keeps it, so the first answer shows what every later read shows
+			this.parcelShippedAt = now.truncatedTo(ChronoUnit.MICROS);
+		}
+		this.updatedAt = now;
+		return true;
+	}
+
+	/** The parcel on its way back, once recorded. */
+	Optional<Parcel> parcel() {
+		return parcelTrackingCode == null ? Optional.empty()
+				: Optional.of(new Parcel(parcelCarrier, parcelTrackingCode, parcelShippedAt,
+						parcelRecordedBy == null ? null : ActingUser.of(parcelRecordedBy)));
+	}
+
+	/** A return parcel handed to a carrier: who carries it, its tracking code, since when, who said so. */
+	record Parcel(String carrier, String trackingCode, Instant shippedAt, ActingUser recordedBy) {
 	}
 
 	void cancel(Instant now) {

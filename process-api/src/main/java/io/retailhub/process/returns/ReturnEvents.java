@@ -8,6 +8,7 @@ import io.retailhub.contracts.Money;
 import io.retailhub.contracts.events.Disposition;
 import io.retailhub.contracts.events.ReturnAuthorized;
 import io.retailhub.contracts.events.ReturnCanceled;
+import io.retailhub.contracts.events.ReturnShipped;
 import io.retailhub.contracts.events.ReturnClosed;
 import io.retailhub.contracts.events.ReturnDeclined;
 import io.retailhub.contracts.events.ReturnExpired;
@@ -44,6 +45,12 @@ final class ReturnEvents {
 
 	static ReturnExpired expired(ReturnCase ret, Instant now) {
 		return new ReturnExpired(ret.returnId(), ret.orderId(), ret.rmaNumber().orElseThrow(), ret.expiresAt(), now);
+	}
+
+	static ReturnShipped shipped(ReturnCase ret, Instant now) {
+		ReturnCase.Parcel parcel = ret.parcel().orElseThrow();
+		return new ReturnShipped(ret.returnId(), ret.orderId(), ret.customerId().orElseThrow(),
+				ret.rmaNumber().orElseThrow(), parcel.carrier(), parcel.trackingCode(), now, parcel.recordedBy());
 	}
 
 	static ReturnCanceled canceled(ReturnCase ret, String reason, Instant now) {

@@ -352,6 +352,44 @@ public class ReturnManagement {
 	}
 
 	/**
+	 * The authorized return's parcel was handed to a carrier: the return is on its way back, can no
+	 * longer be canceled and does not expire. The same tracking code again changes nothing; another
+	 * corrects it (and is published again).
+	 * @throws ProblemException 404 for an unknown return, 409 before the RMA exists or once the
+	 * warehouse received something or the return ended
+	 */
+	public ReturnView recordParcel(UUID id, String carrier, String trackingCode, ActingUser by) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(tx -> recordParcelNow(id, carrier, trackingCode, by));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
+					throw ProblemException.conflict("The return changed while its parcel was recorded; please try again.");
+				}
+			}
+		}
+	}
+
+	private ReturnView recordParcelNow(UUID id, String carrier, String trackingCode, ActingUser by) {
+		ReturnCase ret = returns.findById(id).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
+		if (!ret.acceptsParcel()) {
+			throw ProblemException.conflict("Return " + ret.returnNumber() + " is " + ret.status()
+					+ " and takes no parcel: a parcel is recorded once the return is authorized, until the warehouse"
+					+ " receives it.");
+		}
+		Instant now = clock.instant();
+		if (!ret.recordParcel(carrier, trackingCode, by, now)) {
+			return ReturnView.of(ret);
+		}
+		returns.saveAndFlush(ret);
+		publish(ReturnEvents.shipped(ret, now));
+		steps.recordTimeline(ret.id(), "return.shipped",
+				"Parcel handed to " + carrier + ", tracking " + trackingCode + by(by), actor(by));
+		return ReturnView.of(ret);
+	}
+
+	/**
 	 * A person decided about a return that required action: it goes back to where it was.
 	 * @throws ProblemException 404 for an unknown return, 409 unless it requires action
 	 */

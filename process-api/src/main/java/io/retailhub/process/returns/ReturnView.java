@@ -22,12 +22,17 @@ import io.retailhub.contracts.events.ReturnChannel;
  * @param canceledBy who canceled, null likewise
  * @param resumedBy who last sent it back from REQUIRES_ACTION, null likewise
  * @param storeId the store that took an in-store return at its counter, null for any other
+ * @param parcel the parcel on its way back, once the shopper handed it to a carrier; null before
  */
 public record ReturnView(UUID id, String returnNumber, String orderId, String customerId, ReturnChannel channel,
 		ReturnStatus status, ReturnStatus actionFromStatus, String actionReason, List<Decline> declines,
 		String rmaNumber, String caseId, Instant expiresAt, String currency, Money returnShippingFee,
 		Money estimatedRefund, Money refundAmount, List<Line> lines, Instant requestedAt, Instant updatedAt,
-		Instant closedAt, String requestedBy, String canceledBy, String resumedBy, String storeId) {
+		Instant closedAt, String requestedBy, String canceledBy, String resumedBy, String storeId, Parcel parcel) {
+
+	/** The return's parcel: carrier, tracking code, when it was handed over, who recorded it. */
+	public record Parcel(String carrier, String trackingCode, Instant shippedAt, String recordedBy) {
+	}
 
 	/** One reason the return was declined; {@code lineNumber} is null for the whole return. */
 	public record Decline(String lineNumber, String code, String message) {
@@ -61,7 +66,10 @@ public record ReturnView(UUID id, String returnNumber, String orderId, String cu
 				currency == null ? null : currency.getCurrencyCode(), ret.returnShippingFee(),
 				ret.evaluated() && ret.eligible() ? ret.estimatedRefund() : null, ret.refundAmount(), lines,
 				ret.requestedAt(), ret.updatedAt(), ret.closedAt(), text(ret.requestedBy()), text(ret.canceledBy()),
-				text(ret.resumedBy()), ret.storeId().orElse(null));
+				text(ret.resumedBy()), ret.storeId().orElse(null),
+				ret.parcel()
+					.map(p -> new Parcel(p.carrier(), p.trackingCode(), p.shippedAt(), text(Optional.ofNullable(p.recordedBy()))))
+					.orElse(null));
 	}
 
 	private static String text(Optional<ActingUser> actor) {

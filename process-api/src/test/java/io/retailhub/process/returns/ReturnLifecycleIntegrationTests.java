@@ -2,14 +2,18 @@ package io.retailhub.process.returns;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.retailhub.contracts.events.EventType;
+import io.retailhub.contracts.events.Topics;
 import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.process.e2e.DemoOrders;
 import io.retailhub.process.e2e.HeldRequests;
 import io.retailhub.process.e2e.HubSandbox;
 import io.retailhub.process.e2e.ProcessApi;
+import io.retailhub.process.e2e.PublishedEvents;
 import io.retailhub.process.e2e.ReturnsIntegrationTest;
 import io.retailhub.process.e2e.WarehouseReceipts;
 import io.retailhub.sandbox.backends.data.DemoOrder;
@@ -57,6 +61,67 @@ class ReturnLifecycleIntegrationTests {
 			.singleElement()
 			.satisfies(s -> assertThat(s.path("status").asString()).isEqualTo("CANCELED"));
 		assertThat(api.cancel(ret.id()).getStatusCode().value()).as("canceling twice is harmless").isEqualTo(200);
+	}
+
+	@Test
+	void recordsTheParcelOnItsWayOnceAndThenRefusesToCancelOrExpire() {
+		// given an authorized return, and one still waiting for its RMA
+		Authorized ret = authorizedReturn(1);
+		Map<String, String> byShopper = Map.of("X-Acting-User", "customer:" + ret.order().customerNumber());
+
+		// when the shopper hands the parcel to a carrier, twice (a retry), then corrects the code
+		ResponseEntity<JsonNode> recorded = api.post("/returns/" + ret.id() + "/parcel", byShopper,
+				Map.of("carrier", "USPS", "trackingCode", "9400111899223100000001"));
+		ResponseEntity<JsonNode> again = api.post("/returns/" + ret.id() + "/parcel", byShopper,
+				Map.of("carrier", "USPS", "trackingCode", "9400111899223100000001"));
+		ResponseEntity<JsonNode> corrected = api.post("/returns/" + ret.id() + "/parcel", byShopper,
+				Map.of("carrier", "USPS", "trackingCode", "9400111899223100000002"));
+
+		// then it is on its way: recorded with who said so, published once per tracking code
+		assertThat(recorded.getStatusCode().value()).as("%s", recorded.getBody()).isEqualTo(200);
+		JsonNode parcel = recorded.getBody().path("parcel");
+		assertThat(parcel.path("carrier").asString()).isEqualTo("USPS");
+		assertThat(parcel.path("trackingCode").asString()).isEqualTo("9400111899223100000001");
+		assertThat(parcel.path("recordedBy").asString()).isEqualTo("customer:" + ret.order().customerNumber());
+		assertThat(again.getBody().path("parcel")).isEqualTo(parcel);
+		assertThat(corrected.getBody().path("parcel").path("trackingCode").asString()).isEqualTo("9400111899223100000002");
+		assertThat(corrected.getBody().path("parcel").path("shippedAt")).isEqualTo(parcel.path("shippedAt"));
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(PublishedEvents.of(Topics.RETURNS, ret.order().orderNumber()))
+			.filteredOn(event -> event.type().equals(EventType.RETURN_SHIPPED.type()))
+			.extracting(event -> event.payload())
+			.hasSize(2)
+			.anySatisfy(payload -> assertThat(payload).contains("9400111899223100000001",
+					"customer:" + ret.order().customerNumber()))
+			.anySatisfy(payload -> assertThat(payload).contains("9400111899223100000002")));
+
+		// and it can no longer be canceled, nor does it expire while travelling (expiry is 6 s here)
+		ResponseEntity<JsonNode> cancel = api.cancel(ret.id());
+		assertThat(cancel.getStatusCode().value()).isEqualTo(409);
+		await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(api.workflow(ret.id()).path("steps"))
+				.filteredOn(s -> s.path("step").asString().equals("return.expire"))
+				.singleElement()
+				.satisfies(s -> assertThat(s.path("status").asString()).isEqualTo("DONE")));
+		assertThat(api.returnOf(ret.id()).path("status").asString()).isEqualTo("AUTHORIZED");
+	}
+
+	@Test
+	void refusesAParcelBeforeTheRmaOrWithABadTrackingCodeAndChangesNothing() {
+		Authorized ret = authorizedReturn(1);
+		ResponseEntity<JsonNode> bad = api.post("/returns/" + ret.id() + "/parcel", Map.of(),
+				Map.of("carrier", "USPS", "trackingCode", "not a code!"));
+		ResponseEntity<JsonNode> unknown = api.post("/returns/" + UUID.randomUUID() + "/parcel", Map.of(),
+				Map.of("carrier", "USPS", "trackingCode", "9400111899223100000003"));
+		api.cancel(ret.id());
+		ResponseEntity<JsonNode> canceled = api.post("/returns/" + ret.id() + "/parcel", Map.of(),
+				Map.of("carrier", "USPS", "trackingCode", "9400111899223100000003"));
+
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody().path("errors").findValuesAsString("field")).containsExactly("trackingCode");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(canceled.getStatusCode().value()).isEqualTo(409);
+		assertThat(api.returnOf(ret.id()).path("parcel").isNull() || api.returnOf(ret.id()).path("parcel").isMissingNode())
+			.isTrue();
 	}
 
 	@Test

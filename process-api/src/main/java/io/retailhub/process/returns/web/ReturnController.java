@@ -104,6 +104,20 @@ class ReturnController {
 		return ReturnResponse.of(returns.cancel(id, body == null ? null : body.reason(), actor(actingUser)));
 	}
 
+	/**
+	 * The shopper handed the authorized return's parcel to a carrier: on its way back, no longer
+	 * cancelable; 409 before the RMA exists or once the warehouse received something.
+	 */
+	@PostMapping("/{id}/parcel")
+	ReturnResponse parcel(@PathVariable UUID id,
+			@RequestHeader(name = Headers.ACTING_USER, required = false) @Size(
+					max = ActingUser.MAX_LENGTH) @Pattern(regexp = ActingUser.PATTERN,
+							message = ActingUser.PATTERN_MESSAGE) String actingUser,
+			@Valid @RequestBody ReturnParcelRequest body) {
+		return ReturnResponse.of(returns.recordParcel(id, body.carrier().strip(), body.trackingCode().strip(),
+				actor(actingUser)));
+	}
+
 	/** A person decided about a return that required action: back to where it was. */
 	@PostMapping("/{id}/resume")
 	ReturnResponse resume(@PathVariable UUID id,

@@ -22,7 +22,7 @@ public record ReturnResponse(UUID id, String returnNumber, String orderId, Strin
 		ReturnStatus status, ReturnStatus actionFromStatus, String actionReason, List<Decline> declines,
 		String rmaNumber, String caseId, Instant expiresAt, Money returnShippingFee, Money estimatedRefund,
 		Money refundAmount, List<Line> lines, Instant requestedAt, Instant updatedAt, Instant closedAt,
-		String requestedBy, String canceledBy, String resumedBy, String storeId) {
+		String requestedBy, String canceledBy, String resumedBy, String storeId, ReturnView.Parcel parcel) {
 
 	public record Decline(String lineNumber, String reason, String message) {
 	}
@@ -47,6 +47,6 @@ public record ReturnResponse(UUID id, String returnNumber, String orderId, Strin
 							l.acceptedQuantity(), l.refundAmount(), l.condition(), l.recordedDisposition()))
 					.toList(),
 				view.requestedAt(), view.updatedAt(), view.closedAt(), view.requestedBy(), view.canceledBy(),
-				view.resumedBy(), view.storeId());
+				view.resumedBy(), view.storeId(), view.parcel());
 	}
 }
