@@ -95,8 +95,8 @@ final class Order360Calls {
 		String id = order.orderNumber();
 		HttpRequest.Builder request = switch (call) {
 			case ORDER -> get(this.systemApiUrl + "/orders/" + id + "?include=lines");
-			case ORDER_SHIPMENTS -> get(this.systemApiUrl + "/orders/" + id + "?include=shipments");
-			case ORDER_PAYMENT -> get(this.systemApiUrl + "/orders/" + id + "?include=payment");
+			case ORDER_SHIPMENTS -> get(this.systemApiUrl + "/orders/" + id + "/shipments");
+			case ORDER_PAYMENT -> get(this.systemApiUrl + "/orders/" + id + "/payment");
 			case REFUNDS -> get(this.systemApiUrl + "/refunds?orderId=" + id);
 			case RETURNS -> get(this.processApiUrl + "/returns?orderId=" + id + "&limit=100");
 			case CASES -> get(this.systemApiUrl + "/cases?orderId=" + id);

@@ -24,11 +24,11 @@ final class Order360Plan {
 		/** {@code GET /api/system/v1/orders/{id}?include=lines}: the order panel, and what profile and eligibility need. */
 		ORDER("system-api GET /orders/{id}?include=lines"),
 
-		/** {@code ?include=shipments}: the shipments panel. */
-		ORDER_SHIPMENTS("system-api GET /orders/{id}?include=shipments"),
+		/** {@code GET /orders/{id}/shipments}: the shipments panel, from the warehouse alone. */
+		ORDER_SHIPMENTS("system-api GET /orders/{id}/shipments"),
 
-		/** {@code ?include=payment}: the payment panel's payment. */
-		ORDER_PAYMENT("system-api GET /orders/{id}?include=payment"),
+		/** {@code GET /orders/{id}/payment}: the payment panel's payment, from the provider alone. */
+		ORDER_PAYMENT("system-api GET /orders/{id}/payment"),
 
 		/** The payment panel's refunds, after its payment. */
 		REFUNDS("system-api GET /refunds?orderId="),
