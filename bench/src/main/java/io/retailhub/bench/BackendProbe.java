@@ -99,6 +99,7 @@ final class BackendProbe {
 				.newBuilder(URI.create(base + "/admin/api/" + property(backend, "api-version", "2025-04")
 						+ "/orders.json?name=" + encode(order.orderNumber()) + "&status=any"))
 				.header("X-Shopify-Access-Token", property(backend, "access-token", null));
+			case CARRIER -> throw new IllegalArgumentException("the system API does not call the carrier yet");
 		};
 		return request.header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build();
 	}

@@ -60,26 +60,11 @@ record BenchmarkOptions(int returns, int warmup, int concurrency, Duration timeo
 		Preset preset = Preset.SHIPPED;
 		Path logFile = Path.of(System.getProperty(LOG_FILE_PROPERTY, "target/workflow-benchmark.log"));
 		Path jfr = null;
-		Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-		SERVICES.forEach(service -> overrides.put(service, new LinkedHashMap<>()));
-		for (String arg : args) {
-			if (arg.isBlank()) {
-				continue;
-			}
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("expected --name=value, got '" + arg + "'\n" + USAGE);
-			}
-			String name = arg.substring(2, arg.indexOf('='));
-			String value = arg.substring(arg.indexOf('=') + 1);
-			int colon = name.indexOf(':');
-			if (colon > 0) {
-				String service = name.substring(0, colon);
-				if (!overrides.containsKey(service)) {
-					throw new IllegalArgumentException("unknown service '" + service + "' in " + arg + "\n" + USAGE);
-				}
-				overrides.get(service).put(name.substring(colon + 1), value);
-				continue;
-			}
+		Arguments parsed = Arguments.parse(args, SERVICES, USAGE);
+		Map<String, Map<String, String>> overrides = parsed.overrides();
+		for (Map.Entry<String, String> option : parsed.options().entrySet()) {
+			String name = option.getKey();
+			String value = option.getValue();
 			switch (name) {
 				case "returns" -> returns = positive(name, value);
 				case "warmup" -> warmup = Integer.parseInt(value);

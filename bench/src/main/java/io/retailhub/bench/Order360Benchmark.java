@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 
 import io.retailhub.bench.Order360Plan.Call;
 import io.retailhub.sandbox.backends.data.DemoData;
@@ -19,7 +17,6 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
 
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.env.Environment;
 
@@ -57,30 +54,12 @@ public final class Order360Benchmark {
 	private Order360Benchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		Order360Options options;
-		try {
-			options = Order360Options.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.exit(2);
-			return;
-		}
-		int status;
-		try {
-			status = run(options);
-		}
-		catch (Exception | Error ex) {
-			ex.printStackTrace();
-			status = 1;
-		}
-		// Kafka's and the servers' leftover threads must not keep the JVM (or Maven) waiting
-		System.exit(status);
+	public static void main(String[] args) {
+		Programs.main(args, Order360Options::parse, Order360Benchmark::run);
 	}
 
 	private static int run(Order360Options options) throws Exception {
-		quietUntilTheServicesLog();
+		Programs.quietUntilTheServicesLog();
 		out.println("Retail Hub agent order 360 benchmark");
 		out.println("  machine: " + Diagnostics.machine());
 		out.printf("  run: %d warm-up, %d measured at zero latency at %s in flight; %d + %d at %s injected, %d in flight;"
@@ -113,7 +92,7 @@ public final class Order360Benchmark {
 			out.printf("%nWarm-up: %d order 360s in %.1f s, %s%n", warmup.latencies().count(),
 					warmup.wall().toMillis() / 1000.0, warmup.healthy() ? "every panel OK" : "NOT ALL OK: "
 							+ warmup.notOk() + " " + warmup.failed());
-			for (Backend backend : Backend.values()) {
+			for (Backend backend : Order360Plan.BACKENDS) {
 				probe.measure(backend, Math.min(20, options.probes()));
 			}
 
@@ -129,7 +108,7 @@ public final class Order360Benchmark {
 				zero.add(new Row("a. zero latency", level, driver.run(options.requests(), level)));
 			}
 			Map<Backend, Latencies> ownAtZero = new EnumMap<>(Backend.class);
-			for (Backend backend : Backend.values()) {
+			for (Backend backend : Order360Plan.BACKENDS) {
 				ownAtZero.put(backend, probe.measure(backend, options.probes()));
 			}
 			Order360Plan plan = calls.plan(demoOrders.subList(0, Math.min(COUNTED_ORDERS, demoOrders.size())));
@@ -144,7 +123,7 @@ public final class Order360Benchmark {
 			check(millis(options.latency()) + " at " + slow.id(), atOne, problems);
 
 			// c. latency at every backend
-			for (Backend backend : Backend.values()) {
+			for (Backend backend : Order360Plan.BACKENDS) {
 				faults.inject(backend, new Fault(options.latency().toMillis(), 0, null, false, null));
 			}
 			driver.run(options.injectedWarmup(), options.latencyConcurrency());
@@ -334,10 +313,5 @@ public final class Order360Benchmark {
 	 * PostgreSQL and the Kafka broker log at INFO through the default logback configuration until
 	 * the first Spring application configures logging (into the log file): only warnings meanwhile.
 	 */
-	private static void quietUntilTheServicesLog() {
-		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-			logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-		}
-	}
 
 }

@@ -67,26 +67,11 @@ record Order360Options(int requests, int warmup, List<Integer> concurrency, int 
 		int orders = 3000;
 		Path logFile = Path.of(System.getProperty(BenchmarkOptions.LOG_FILE_PROPERTY, "target/workflow-benchmark.log"))
 			.resolveSibling("order360-benchmark.log");
-		Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
-		SERVICES.forEach(service -> overrides.put(service, new LinkedHashMap<>()));
-		for (String arg : args) {
-			if (arg.isBlank()) {
-				continue;
-			}
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("expected --name=value, got '" + arg + "'\n" + USAGE);
-			}
-			String name = arg.substring(2, arg.indexOf('='));
-			String value = arg.substring(arg.indexOf('=') + 1);
-			int colon = name.indexOf(':');
-			if (colon > 0) {
-				String service = name.substring(0, colon);
-				if (!overrides.containsKey(service)) {
-					throw new IllegalArgumentException("unknown service '" + service + "' in " + arg + "\n" + USAGE);
-				}
-				overrides.get(service).put(name.substring(colon + 1), value);
-				continue;
-			}
+		Arguments parsed = Arguments.parse(args, SERVICES, USAGE);
+		Map<String, Map<String, String>> overrides = parsed.overrides();
+		for (Map.Entry<String, String> option : parsed.options().entrySet()) {
+			String name = option.getKey();
+			String value = option.getValue();
 			switch (name) {
 				case "requests" -> requests = positive(name, value);
 				case "warmup" -> warmup = notNegative(name, value);
@@ -147,13 +132,11 @@ record Order360Options(int requests, int warmup, List<Integer> concurrency, int 
 		if ("slowest".equals(value)) {
 			return null;
 		}
-		try {
-			return Backend.valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"--backend must be erp, crm, payment, warehouse, commerce or slowest, not '" + value + "'");
-		}
+		return Order360Plan.BACKENDS.stream()
+			.filter(backend -> backend.id().equals(value.toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"--backend must be erp, crm, payment, warehouse, commerce or slowest, not '" + value + "'"));
 	}
 
 	private static int positive(String name, String value) {

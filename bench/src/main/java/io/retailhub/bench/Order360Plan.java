@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.retailhub.sandbox.backends.faults.Backend;
+
 /**
  * The order 360's calls below experience-api, as {@code AgentViews.order360} makes them: each
  * panel's calls one after the other, the panels at once; profile and eligibility start when the
@@ -17,6 +19,10 @@ import java.util.function.Predicate;
  * costs when the panels are fetched in parallel: the longest route ({@link #criticalPath}).
  */
 final class Order360Plan {
+
+	/** The backends the system API reads for an order 360 (the sandbox simulates a carrier too; no panel reads it yet). */
+	static final List<Backend> BACKENDS = List.of(Backend.ERP, Backend.CRM, Backend.PAYMENT, Backend.WAREHOUSE,
+			Backend.COMMERCE);
 
 	/** One call experience-api makes for an order 360 (each made once, the order read shared). */
 	enum Call {

@@ -9,15 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 
 import io.retailhub.sandbox.backends.data.DemoData;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.env.Environment;
 
@@ -43,30 +40,12 @@ public final class WorkflowBenchmark {
 	private WorkflowBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		BenchmarkOptions options;
-		try {
-			options = BenchmarkOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.exit(2);
-			return;
-		}
-		int status;
-		try {
-			status = run(options);
-		}
-		catch (Exception | Error ex) {
-			ex.printStackTrace();
-			status = 1;
-		}
-		// Kafka's and the servers' leftover threads must not keep the JVM (or Maven) waiting
-		System.exit(status);
+	public static void main(String[] args) {
+		Programs.main(args, BenchmarkOptions::parse, WorkflowBenchmark::run);
 	}
 
 	private static int run(BenchmarkOptions options) throws Exception {
-		quietUntilTheServicesLog();
+		Programs.quietUntilTheServicesLog();
 		out.println("Retail Hub workflow benchmark");
 		out.println("  machine: " + Diagnostics.machine());
 		out.printf("  run: %d measured returns after %d warm-up, %d in flight, preset %s%n", options.returns(),
@@ -134,11 +113,6 @@ public final class WorkflowBenchmark {
 	 * PostgreSQL and the Kafka broker log at INFO through the default logback configuration until
 	 * the first Spring application configures logging (into the log file): only warnings meanwhile.
 	 */
-	private static void quietUntilTheServicesLog() {
-		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-			logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-		}
-	}
 
 	private static void report(ReturnsDriver.Batch batch, CommitRate.Result commits, BenchmarkOptions options) {
 		Latencies total = latencies(batch, f -> f.closedAt - f.startedAt);
