@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.retailhub.contracts.ActingUser;
@@ -309,14 +310,22 @@ public class ReturnManagement {
 	 * nobody). An agent's cancellation is noted on the return's CRM case by name.
 	 */
 	public ReturnView cancel(UUID id, String reason, ActingUser by) {
-		// a step may change the return at the same moment (its case opening, say): try again on a fresh copy
+		return onAFreshCopy(() -> cancelNow(id, reason, by), "being canceled");
+	}
+
+	/**
+	 * A person's change of a return, in a transaction of its own: a step may change the return at
+	 * the same moment (its case opening, say), so a lost optimistic lock is tried again on a fresh
+	 * copy; 409 when it keeps losing.
+	 */
+	private ReturnView onAFreshCopy(Supplier<ReturnView> change, String what) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transactions.execute(tx -> cancelNow(id, reason, by));
+				return transactions.execute(tx -> change.get());
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
-					throw ProblemException.conflict("The return changed while it was being canceled; please try again.");
+					throw ProblemException.conflict("The return changed while it was " + what + "; please try again.");
 				}
 			}
 		}
@@ -359,16 +368,7 @@ public class ReturnManagement {
 	 * warehouse received something or the return ended
 	 */
 	public ReturnView recordParcel(UUID id, String carrier, String trackingCode, ActingUser by) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return transactions.execute(tx -> recordParcelNow(id, carrier, trackingCode, by));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
-					throw ProblemException.conflict("The return changed while its parcel was recorded; please try again.");
-				}
-			}
-		}
+		return onAFreshCopy(() -> recordParcelNow(id, carrier, trackingCode, by), "recording its parcel");
 	}
 
 	private ReturnView recordParcelNow(UUID id, String carrier, String trackingCode, ActingUser by) {
