@@ -1,6 +1,8 @@
 package io.retailhub.experience.agent;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.retailhub.experience.support.ExperienceApiIntegrationTest;
 import io.retailhub.experience.support.ExperienceHttp;
@@ -11,11 +13,15 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @ExperienceApiIntegrationTest
 @ExtendWith(SandboxFaults.class)
@@ -110,6 +116,67 @@ class AgentOrder360IntegrationTests {
 			assertThat(profile.get("error").get("code").asString()).isEqualTo("DEPENDS_ON_ORDER");
 		}
 		assertThat(names(answer.json().get("actions"))).doesNotContain("START_RETURN");
+	}
+
+	@ParameterizedTest(name = "{0} down")
+	@MethodSource("panelsOfEachBackend")
+	void answersWithinTheBudgetWithOnlyTheDownBackendsPanelsDegraded(Backend down, Set<String> degraded,
+			Set<String> either) {
+		// a first call after start (tokens, keys, connections) may take longer than a panel's budget
+		this.http.get("/api/agent/v1/orders/WEB-100001", this.agent);
+		SandboxFaults.outage(down);
+
+		Answer answer = this.http.get("/api/agent/v1/orders/WEB-100001", this.agent);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.millis()).isLessThan(3500 + 1000);
+		JsonNode panels = answer.json().get("panels");
+		for (String panel : PANELS) {
+			JsonNode found = panels.get(panel);
+			if (degraded.contains(panel)) {
+				// never an empty list standing in for "unknown"
+				assertThat(found.get("status").asString()).as(panel).isEqualTo("UNAVAILABLE");
+				assertThat(found.get("data").isNull()).as(panel).isTrue();
+				assertThat(found.get("error").get("code").asString()).as(panel).isNotBlank();
+			}
+			else if (!either.contains(panel)) {
+				assertThat(found.get("status").asString()).as(panel).isEqualTo("OK");
+			}
+		}
+	}
+
+	/**
+	 * Per backend: the panels that cannot answer while it is down (eligibility asks ERP, commerce
+	 * and the warehouse), and those that may (with ERP down, the profile needs the read model to
+	 * know the order's customer).
+	 */
+	static Stream<Arguments> panelsOfEachBackend() {
+		return Stream.of(arguments(Backend.ERP, Set.of("order", "eligibility"), Set.of("profile")),
+				arguments(Backend.CRM, Set.of("profile", "cases"), Set.of()),
+				arguments(Backend.PAYMENT, Set.of("payment"), Set.of()),
+				arguments(Backend.WAREHOUSE, Set.of("shipments", "eligibility"), Set.of()),
+				arguments(Backend.COMMERCE, Set.of("eligibility"), Set.of()));
+	}
+
+	@ParameterizedTest(name = "{0} down")
+	@MethodSource("backendsOfThePortalsOrder")
+	void answersTheShoppersOrderWithOnlyTheDownBackendsPanelDegraded(Backend down) {
+		String customer = ExperienceWorld.tokens().userToken("customer.17100001");
+		this.http.get("/api/portal/v1/orders/WEB-100001", customer);
+		SandboxFaults.outage(down);
+
+		Answer answer = this.http.get("/api/portal/v1/orders/WEB-100001", customer);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.millis()).isLessThan(3500 + 1000);
+		assertThat(answer.json().get("order").get("status").asString()).isEqualTo("OK");
+		assertThat(answer.json().get("returns").get("status").asString()).isEqualTo("OK");
+		assertThat(answer.json().get("shipments").get("status").asString())
+			.isEqualTo(down == Backend.WAREHOUSE ? "UNAVAILABLE" : "OK");
+	}
+
+	static Stream<Backend> backendsOfThePortalsOrder() {
+		return Stream.of(Backend.CRM, Backend.PAYMENT, Backend.WAREHOUSE, Backend.COMMERCE);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.retailhub.process.drills;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Drill: everything published along returns that take every road the hub knows (refunded after
- * a payment outage with the parcel coming through the warehouse's webhook, declined, canceled,
+ * a payment outage with the parcel shipped by the shopper and coming through the warehouse's
+ * webhook, declined, canceled,
  * expired, refund refused by the provider), read back from Kafka as a downstream consumer would
  * and held to the JSON Schema of its {@code ce_type}, byte for byte.
  */
@@ -51,9 +53,15 @@ class DrillPublishedEventSchemasIntegrationTests {
 		DemoOrder expiring = DemoOrders.freshDelivered();
 		String expired = AuthorizedReturn.request(api, expiring, 1);
 
-		// and a return refunded after a payment outage, its parcel received through the warehouse's webhook
+		// and a return refunded after a payment outage, its parcel handed to a carrier by the shopper and
+		// received through the warehouse's webhook
 		DemoOrder refundedOrder = DemoOrders.freshDelivered();
 		AuthorizedReturn refunded = AuthorizedReturn.of(api, refundedOrder, 1);
+		assertThat(api.post("/returns/" + refunded.id() + "/parcel",
+				Map.of("X-Acting-User", "customer:" + refundedOrder.customerNumber()),
+				Map.of("carrier", "UPS", "trackingCode", "1Z999AA10123456784"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
 		HubSandbox.outage(Backend.PAYMENT);
 		HubSandbox.receiveParcel(refunded.rmaNumber(), refunded.line().itemNumber(), 1);
 		await().atMost(AuthorizedReturn.PATIENCE)
