@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -315,15 +315,16 @@ public class ReturnManagement {
 
 	/**
 	 * A person's change of a return, in a transaction of its own: a step may change the return at
-	 * the same moment (its case opening, say), so a lost optimistic lock is tried again on a fresh
-	 * copy; 409 when it keeps losing.
+	 * the same moment (its case opening, say), so a lost optimistic lock, or a deadlock PostgreSQL
+	 * broke by aborting this transaction (the step took the event sequence's row first, this one
+	 * the return's), is tried again on a fresh copy; 409 when it keeps losing.
 	 */
 	private ReturnView onAFreshCopy(Supplier<ReturnView> change, String what) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return transactions.execute(tx -> change.get());
 			}
-			catch (OptimisticLockingFailureException ex) {
+			catch (ConcurrencyFailureException ex) {
 				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
 					throw ProblemException.conflict("The return changed while it was " + what + "; please try again.");
 				}
@@ -399,7 +400,7 @@ public class ReturnManagement {
 
 	/** As {@link #resume(UUID)}, recording who decided ({@code by} null when the channel named nobody). */
 	public ReturnView resume(UUID id, ActingUser by) {
-		return transactions.execute(tx -> {
+		return onAFreshCopy(() -> {
 			ReturnCase ret = returns.findById(id).orElseThrow(() -> ProblemException.notFound("No return " + id + "."));
 			if (ret.status() != ReturnStatus.REQUIRES_ACTION) {
 				throw ProblemException.conflict("Return " + ret.returnNumber() + " is " + ret.status()
@@ -410,7 +411,7 @@ public class ReturnManagement {
 			steps.recordTimeline(ret.id(), "return.resumed",
 					"Sent back to " + back + (by == null ? " by a person" : by(by)), actor(by));
 			return ReturnView.of(ret);
-		});
+		}, "being sent back");
 	}
 
 	/** What became of a warehouse receipt. */
@@ -444,7 +445,7 @@ public class ReturnManagement {
 			try {
 				return transactions.execute(tx -> receiveNow(receipt, eventId, subject, sequence));
 			}
-			catch (OptimisticLockingFailureException ex) {
+			catch (ConcurrencyFailureException ex) {
 				if (attempt == CONCURRENT_CHANGE_ATTEMPTS) {
 					throw ex;
 				}

@@ -1,9 +1,13 @@
 package io.retailhub.process.returns;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.retailhub.contracts.events.EventType;
@@ -22,7 +26,10 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 
 import static io.retailhub.process.e2e.ProcessApi.line;
@@ -44,6 +51,12 @@ class ReturnLifecycleIntegrationTests {
 
 	@Autowired
 	WarehouseReceipts warehouse;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void cancelsAReturnBeforeTheParcelArrives() {
@@ -122,6 +135,50 @@ class ReturnLifecycleIntegrationTests {
 		assertThat(canceled.getStatusCode().value()).isEqualTo(409);
 		assertThat(api.returnOf(ret.id()).path("parcel").isNull() || api.returnOf(ret.id()).path("parcel").isMissingNode())
 			.isTrue();
+	}
+
+	/**
+	 * Forces the interleaving that deadlocked a cancellation against a step: the step's transaction
+	 * holds the return's event-sequence row, the cancellation updates the return and then waits for
+	 * that row, the step then wants the return. PostgreSQL breaks the cycle by aborting the waiter
+	 * that found it, the cancellation; it runs again on a fresh copy and cancels once.
+	 */
+	@Test
+	void cancelsOnAFreshCopyWhenPostgresAbortsItToBreakADeadlockWithAStep() throws Exception {
+		Authorized ret = authorizedReturn(1);
+		try (Connection step = dataSource.getConnection()) {
+			step.setAutoCommit(false);
+			try (PreparedStatement sequence = step.prepareStatement(
+					"SELECT last_sequence FROM aggregate_sequence WHERE aggregate_id = ? FOR UPDATE")) {
+				sequence.setString(1, "returns/" + ret.id());
+				assertThat(sequence.executeQuery().next()).as("the return has published events").isTrue();
+			}
+			CompletableFuture<ResponseEntity<JsonNode>> cancel = CompletableFuture.supplyAsync(() -> api.cancel(ret.id()));
+			// the cancellation has updated the return and waits for the sequence row the step holds
+			await().atMost(PATIENCE)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+						+ " AND query LIKE 'INSERT INTO aggregate_sequence%'").query(Integer.class).single() > 0);
+			// the cancellation checks for a deadlock 1 s into its wait (PostgreSQL's default); the step
+			// checks only after 30 s, so the cancellation is the one that finds the cycle
+			try (PreparedStatement patient = step.prepareStatement("SET LOCAL deadlock_timeout = '30s'")) {
+				patient.execute();
+			}
+			// the step now wants the return: a cycle, which PostgreSQL breaks by aborting the cancellation
+			try (PreparedStatement touch = step.prepareStatement(
+					"UPDATE return_case SET updated_at = updated_at WHERE id = ?")) {
+				touch.setObject(1, UUID.fromString(ret.id()));
+				assertThat(touch.executeUpdate()).as("the step, not the cancellation, went on").isOne();
+			}
+			step.commit();
+
+			ResponseEntity<JsonNode> canceled = cancel.get(60, TimeUnit.SECONDS);
+			assertThat(canceled.getStatusCode().value()).as("%s", canceled.getBody()).isEqualTo(200);
+			assertThat(canceled.getBody().path("status").asString()).isEqualTo("CANCELED");
+		}
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(PublishedEvents.of(Topics.RETURNS, ret.order().orderNumber()))
+			.filteredOn(event -> event.type().equals(EventType.RETURN_CANCELED.type()))
+			.hasSize(1));
 	}
 
 	@Test
