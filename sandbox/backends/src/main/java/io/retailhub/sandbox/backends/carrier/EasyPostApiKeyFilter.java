@@ -3,7 +3,6 @@ package io.retailhub.sandbox.backends.carrier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -11,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.retailhub.sandbox.backends.BasicAuth;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.faults.Backend;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,19 +66,7 @@ class EasyPostApiKeyFilter extends OncePerRequestFilter {
 
 	/** The user name of {@code Basic base64(<key>:)}; null when there is none. */
 	static String presentedKey(String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return null;
-		}
-		try {
-			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-					StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			String key = colon >= 0 ? decoded.substring(0, colon) : decoded;
-			return key.isEmpty() ? null : key;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return BasicAuth.userName(authorization);
 	}
 
 	private void reject(HttpServletResponse response, String code, String message) throws IOException {

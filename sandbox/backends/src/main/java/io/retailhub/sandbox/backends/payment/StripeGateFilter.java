@@ -3,13 +3,13 @@ package io.retailhub.sandbox.backends.payment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.retailhub.sandbox.backends.BasicAuth;
 import io.retailhub.sandbox.backends.SandboxCredentials;
 import io.retailhub.sandbox.backends.faults.Backend;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,19 +87,7 @@ class StripeGateFilter extends OncePerRequestFilter {
 			String key = authorization.substring(7).strip();
 			return key.isEmpty() ? null : key;
 		}
-		if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-						StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				String key = colon >= 0 ? decoded.substring(0, colon) : decoded;
-				return key.isEmpty() ? null : key;
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-		return null;
+		return BasicAuth.userName(authorization);
 	}
 
 	private static String redacted(String key) {
