@@ -67,8 +67,12 @@ public record ProcessReturn(UUID id, String returnNumber, String orderId, String
 	public record Parcel(String carrier, String trackingCode, Instant shippedAt, String recordedBy) {
 	}
 
+	/**
+	 * A line of the return; {@code condition} and {@code recordedDisposition} are the store staff's
+	 * inspection at the counter (store returns only).
+	 */
 	public record Line(String lineNumber, String sku, int quantity, String reason, Boolean eligible,
 			Money refundableAmount, Integer quantityExpected, int quantityReceived, Integer quantityAccepted,
-			String disposition, Money refundAmount) {
+			String disposition, Money refundAmount, String condition, String recordedDisposition) {
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.retailhub.contracts.Order;
 import io.retailhub.contracts.OrderLine;
+import io.retailhub.contracts.ReturnDeclineReason;
 import io.retailhub.contracts.ReturnLineEvaluation;
 import io.retailhub.contracts.ReturnPolicyEvaluation;
 import io.retailhub.contracts.ReturnReason;
@@ -58,6 +59,7 @@ public class ReturnEligibility {
 		if (!asked.isEmpty()) {
 			ReturnPolicyEvaluation evaluation = this.system.evaluate(new EvaluateReturnPolicy(order.id(), asked));
 			evaluation.lines().forEach(line -> evaluated.put(line.lineNumber(), line));
+			askAgainForWhatRemains(order, asked, evaluated);
 		}
 		List<LineEligibility> lines = new ArrayList<>();
 		for (OrderLine line : order.lines()) {
@@ -82,5 +84,27 @@ public class ReturnEligibility {
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * Lines of which fewer units remain than were asked for (some were returned before, outside
+	 * the hub's running returns, or were never delivered) are declined as a whole: the policy is
+	 * asked once more for the units it says remain, so those can still be returned.
+	 */
+	private void askAgainForWhatRemains(Order order, List<ReturnLineRequest> asked,
+			Map<String, ReturnLineEvaluation> evaluated) {
+		List<ReturnLineRequest> again = new ArrayList<>();
+		for (ReturnLineRequest request : asked) {
+			ReturnLineEvaluation verdict = evaluated.get(request.lineNumber());
+			if (verdict != null && verdict.declineReason() == ReturnDeclineReason.QUANTITY_EXCEEDED
+					&& verdict.returnableQuantity() > 0 && verdict.returnableQuantity() < request.quantity()) {
+				again.add(new ReturnLineRequest(request.lineNumber(), verdict.returnableQuantity(), ESTIMATE_REASON));
+			}
+		}
+		if (!again.isEmpty()) {
+			this.system.evaluate(new EvaluateReturnPolicy(order.id(), again))
+				.lines()
+				.forEach(line -> evaluated.put(line.lineNumber(), line));
+		}
 	}
 }

@@ -36,7 +36,7 @@ class TimelinePanelFallback implements PanelFallback {
 					state.lines()
 						.stream()
 						.map(line -> new ProcessReturn.Line(line.lineNumber(), line.sku(), line.quantity(), line.reason(),
-								null, null, null, 0, null, null, null))
+								null, null, null, 0, null, null, null, null, null))
 						.toList(),
 					state.requestedAt(), state.updatedAt(), state.closedAt(), state.requestedBy(), null, null, null,
 					state.parcel() == null ? null

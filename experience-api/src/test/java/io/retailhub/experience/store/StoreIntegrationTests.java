@@ -78,6 +78,36 @@ class StoreIntegrationTests {
 	}
 
 	@Test
+	void offersTheUnitLeftOfALineReturnedInPartBeforeAndKeepsTheCounterInspection() {
+		// given: STR-100003, whose line 10 had two units, one returned and refunded before (an ERP return)
+		String berlin = ExperienceWorld.tokens().userToken("store.ber");
+		String lastName = customer("17100002").get("lastName").asString();
+
+		// when
+		Answer lookup = this.http.get("/api/store/v1/orders/STR-100003?lastName=" + lastName, berlin);
+
+		// then the unit left is returnable, with its refund estimate
+		assertThat(lookup.status()).isEqualTo(200);
+		JsonNode line10 = lookup.json().get("returnableLines").valueStream()
+			.filter(line -> "10".equals(line.get("lineNumber").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line10.get("eligible").asBoolean()).as(line10.toString()).isTrue();
+		assertThat(line10.get("returnable").asInt()).isEqualTo(1);
+		assertThat(line10.get("refundEstimate").get("currency").asString()).isEqualTo("EUR");
+
+		// and taken at the counter, the return reads back with the staff's inspection of the line
+		Answer taken = this.http.post("/api/store/v1/returns", berlin,
+				"{\"orderId\":\"STR-100003\",\"lastName\":\"" + lastName + "\",\"lines\":[{\"lineNumber\":\"10\","
+						+ "\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"OPENED\",\"disposition\":\"RESTOCK\"}]}",
+				Map.of("Idempotency-Key", "counter-" + UUID.randomUUID()));
+		assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+		JsonNode read = this.http.get("/api/store/v1/returns/" + taken.json().get("id").asString(), berlin).json();
+		assertThat(read.get("lines").get(0).get("condition").asString()).isEqualTo("OPENED");
+		assertThat(read.get("lines").get(0).get("recordedDisposition").asString()).isEqualTo("RESTOCK");
+	}
+
+	@Test
 	void refusesAStoreReturnWithoutVerificationOrWithAnUnknownConditionAndTakesNothing() {
 		Answer unverified = this.http.post("/api/store/v1/returns", this.nyc,
 				"{\"orderId\":\"WEB-100001\",\"lines\":[{\"lineNumber\":\"10\",\"quantity\":1,\"reason\":\"UNWANTED\",\"condition\":\"NEW\",\"disposition\":\"RESTOCK\"}]}",

@@ -66,7 +66,7 @@ class ReturnEligibilityTests {
 	void keepsThePolicysReasonAndMessage() {
 		ReturnPolicyEvaluation finalSale = new ReturnPolicyEvaluation(ORDER, false,
 				List.of(new ReturnLineEvaluation("20", Sku.of("SKU-B"), "HOME", 1, false, ReturnDeclineReason.FINAL_SALE,
-						"final sale", NOW, null, null, usd("0"))),
+						"final sale", NOW, null, null, usd("0"), 1)),
 				usd("0"), usd("0"));
 
 		List<LineVerdict> verdicts = ReturnEligibility.judge(List.of(line("20", 1)), deliveredOrder(), finalSale,

@@ -62,7 +62,7 @@ final class ReturnFixtures {
 			.stream()
 			.map(e -> new ReturnLineEvaluation(e.getKey(), Sku.of(e.getKey().equals("10") ? "SKU-A" : "SKU-B"),
 					"APPAREL", e.getValue(), true, null, null, NOW.plusSeconds(1_000_000), usd("0.00"), usd("0.00"),
-					(e.getKey().equals("10") ? usd("40.00") : usd("19.99")).times(e.getValue())))
+					(e.getKey().equals("10") ? usd("40.00") : usd("19.99")).times(e.getValue()), e.getValue()))
 			.toList();
 		return new ReturnPolicyEvaluation(ORDER, true, lines, usd("5.95"), usd("0"));
 	}

@@ -91,21 +91,22 @@ final class ReturnPolicyRules {
 		Money promotionShare = facts.commerce()
 			.map(c -> c.discount().share(shareQuantity, shareOf))
 			.orElse(zero);
+		int returnable = Math.max(0, facts.deliveredQuantity() - facts.alreadyReturned());
 		if (decline != null) {
 			return new ReturnLineEvaluation(line.lineNumber(), line.sku(), category, quantity, false, decline,
-					decline.customerMessage(), windowEndsAt, promotionShare, zero, zero);
+					decline.customerMessage(), windowEndsAt, promotionShare, zero, zero, returnable);
 		}
 		Money paid = line.netAmount().share(quantity, shareOf);
 		BigDecimal feeRate = policy.restockingFeeRate(category);
 		Money restockingFee = paid.times(feeRate);
 		return new ReturnLineEvaluation(line.lineNumber(), line.sku(), category, quantity, true, null,
 				"This item can be returned until " + windowEndsAt + ".", windowEndsAt, promotionShare, restockingFee,
-				paid.minus(restockingFee));
+				paid.minus(restockingFee), returnable);
 	}
 
 	private static ReturnLineEvaluation unknownLine(ReturnLineRequest request, Money zero) {
 		return new ReturnLineEvaluation(request.lineNumber(), null, null, request.quantity(), false,
 				ReturnDeclineReason.UNKNOWN_LINE, ReturnDeclineReason.UNKNOWN_LINE.customerMessage(), null, zero, zero,
-				zero);
+				zero, 0);
 	}
 }

@@ -97,6 +97,22 @@ class ReturnPolicyRulesTests {
 	}
 
 	@Test
+	void saysHowManyUnitsRemainSoThatACallerCanAskForThat() {
+		LineFacts oneOfTwoReturned = facts(SHIRT, "APPAREL", false, 2, 3, 1);
+
+		ReturnLineEvaluation tooMany = evaluate(Map.of("10", oneOfTwoReturned),
+				new ReturnLineRequest("10", 2, ReturnReason.STYLE)).lines().get(0);
+		ReturnLineEvaluation remaining = evaluate(Map.of("10", oneOfTwoReturned),
+				new ReturnLineRequest("10", tooMany.returnableQuantity(), ReturnReason.STYLE)).lines().get(0);
+
+		assertThat(tooMany.returnableQuantity()).isEqualTo(1);
+		assertThat(remaining.eligible()).isTrue();
+		assertThat(remaining.quantity()).isEqualTo(1);
+		assertThat(evaluate(Map.of("10", facts(SHIRT, "APPAREL", false, 2, 3, 2)),
+				new ReturnLineRequest("10", 1, ReturnReason.STYLE)).lines().get(0).returnableQuantity()).isZero();
+	}
+
+	@Test
 	void declinesLinesThatAreNotOnTheOrder() {
 		ReturnPolicyEvaluation result = evaluate(Map.of(), new ReturnLineRequest("99", 1, ReturnReason.OTHER));
 
