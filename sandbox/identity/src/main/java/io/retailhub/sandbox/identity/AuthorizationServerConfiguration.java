@@ -1,5 +1,6 @@
 package io.retailhub.sandbox.identity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The authorization server: its endpoints (token, authorize, JWKS, discovery), the sign-in form,
@@ -56,7 +60,7 @@ class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, UserDetailsService users,
 			PasswordEncoder passwordEncoder, OAuth2AuthorizationService authorizations,
-			OAuth2TokenGenerator<OAuth2Token> tokenGenerator) throws Exception {
+			OAuth2TokenGenerator<OAuth2Token> tokenGenerator, IdentitySettings settings) throws Exception {
 		// not a bean: an AuthenticationProvider bean would replace the sign-in form's user lookup
 		DemoPasswordGrant.Provider passwordGrant = new DemoPasswordGrant.Provider(users, passwordEncoder,
 				authorizations, tokenGenerator);
@@ -68,10 +72,24 @@ class AuthorizationServerConfiguration {
 					.accessTokenRequestConverter(new DemoPasswordGrant.Converter())
 					.authenticationProvider(passwordGrant));
 		})
+			// the web pages exchange their code (and read discovery and keys) from the browser
+			.cors(cors -> cors.configurationSource(webPages(settings)))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
 		return http.build();
+	}
+
+	/** Cross-origin calls from the web pages' origins: the token endpoint, discovery, keys. */
+	private static CorsConfigurationSource webPages(IdentitySettings settings) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(settings.webOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST"));
+		cors.setAllowedHeaders(List.of("Content-Type", "Authorization"));
+		cors.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
 	}
 
 	/** The sign-in form and the open probes. */
@@ -124,6 +142,7 @@ class AuthorizationServerConfiguration {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUris(uris -> uris.addAll(settings.webRedirectUris()))
+			.postLogoutRedirectUris(uris -> uris.addAll(settings.webPostLogoutRedirectUris()))
 			.scopes(scopes -> scopes.addAll(HubClients.USER_SCOPES))
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 			.tokenSettings(tokens)

@@ -170,7 +170,7 @@ class IdentityServerIntegrationTests {
 		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		String redirectUri = "http://localhost:8080/login/oauth2/code/retailhub";
+		String redirectUri = "http://localhost:8080/signed-in";
 		String state = randomUrlSafe(8);
 		String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "retailhub-web",
 				"scope", "openid profile", "redirect_uri", redirectUri, "state", state, "code_challenge", challenge,
@@ -212,9 +212,28 @@ class IdentityServerIntegrationTests {
 	}
 
 	@Test
+	void letsTheWebPagesOriginExchangeItsCodeFromTheBrowserAndNoOtherOrigin() throws Exception {
+		HttpResponse<String> pages = preflight("/oauth2/token", "http://localhost:8080");
+		HttpResponse<String> elsewhere = preflight("/oauth2/token", "http://shop.example");
+
+		assertThat(pages.statusCode()).isEqualTo(200);
+		assertThat(pages.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+		assertThat(elsewhere.statusCode()).isEqualTo(403);
+		assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private HttpResponse<String> preflight(String path, String origin) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "content-type"));
+	}
+
+	@Test
 	void refusesACodeRequestWithoutPkce() throws Exception {
 		String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "retailhub-web",
-				"scope", "openid", "redirect_uri", "http://localhost:8080/login/oauth2/code/retailhub"));
+				"scope", "openid", "redirect_uri", "http://localhost:8080/signed-in"));
 
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(authorize)).GET());
 
