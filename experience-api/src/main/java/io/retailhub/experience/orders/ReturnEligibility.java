@@ -27,6 +27,9 @@ public class ReturnEligibility {
 
 	static final String IN_PROGRESS = "RETURN_IN_PROGRESS";
 
+	/** Why a line with nothing left to return cannot be, in a shopper's words (not "more than can be"). */
+	static final String ALL_RETURNED = "Every unit of this item has been returned already or is in a return.";
+
 	/** The reason the estimate assumes: one with no free return shipping and no damage. */
 	private static final ReturnReason ESTIMATE_REASON = ReturnReason.OTHER;
 
@@ -78,7 +81,9 @@ public class ReturnEligibility {
 			else {
 				String reason = verdict.declineReason() == null ? "NOT_ELIGIBLE" : verdict.declineReason().name();
 				String message = verdict.declineReason() == null ? verdict.message()
-						: verdict.declineReason().customerMessage();
+						: verdict.declineReason() == ReturnDeclineReason.QUANTITY_EXCEEDED
+								&& verdict.returnableQuantity() == 0 ? ALL_RETURNED
+										: verdict.declineReason().customerMessage();
 				lines.add(new LineEligibility(line.lineNumber(), line.sku().value(), line.description(),
 						line.quantity(), inReturns, 0, false, reason, message, verdict.windowEndsAt(), null));
 			}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.retailhub.experience.pages.WebPages;
 import io.retailhub.security.HubJwtAuthorities;
 import io.retailhub.security.HubSecurityAutoConfiguration;
 import io.retailhub.security.ProblemAccessDeniedHandler;
@@ -45,8 +46,10 @@ class ExperienceSecurityConfiguration {
 	@Bean
 	SecurityFilterChain experienceApiSecurity(HttpSecurity http,
 			AuthenticationManagerResolver<HttpServletRequest> tokens, ProblemAuthenticationEntryPoint unauthorized,
-			ProblemAccessDeniedHandler forbidden) throws Exception {
+			ProblemAccessDeniedHandler forbidden, WebPages pages) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(HttpMethod.GET, WebPages.OPEN_PATHS.toArray(String[]::new))
+			.permitAll()
 			.requestMatchers(HubSecurityAutoConfiguration.OPEN_PATHS.toArray(String[]::new))
 			.permitAll()
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
@@ -69,12 +72,20 @@ class ExperienceSecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// the pages load only their own scripts and styles, and talk to this API and the identity provider
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(pages))))
+			// bearer tokens in a header, never cookies: nothing for a cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable());
 		return http.build();
+	}
+
+	private static String contentSecurityPolicy(WebPages pages) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+				+ pages.issuer() + "; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 	}
 
 	/** The identity provider's tokens and experience-api's guest tokens, each checked by its own issuer's keys. */

@@ -1,5 +1,8 @@
 package io.retailhub.sandbox.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +85,30 @@ public final class LocalHub implements AutoCloseable {
 
 	private EventTail eventTail;
 
+	/**
+	 * experience-api's port, chosen before anything starts: the identity provider registers the
+	 * web pages' sign-in return address on it, and it starts first.
+	 */
+	private final int experienceApiPort;
+
 	LocalHub(LocalSettings settings) {
 		this.settings = settings;
+		this.experienceApiPort = settings.experienceApiPort() != 0 ? settings.experienceApiPort() : freePort();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port for experience-api", ex);
+		}
+	}
+
+	/** The web pages' addresses the identity provider sends the browser back to ({@code /signed-in}, {@code /signed-out}). */
+	private String webPageUris(String path) {
+		return "http://localhost:" + this.experienceApiPort + path + ",http://127.0.0.1:" + this.experienceApiPort
+				+ path;
 	}
 
 	public static void main(String[] args) {
@@ -114,6 +139,8 @@ public final class LocalHub implements AutoCloseable {
 			new ServiceStarter(IDENTITY, this.settings.identityPort(), SandboxIdentityApplication::builder,
 				hub -> Map.of("retailhub.identity.key-file",
 						hub.settings.dataDirectory().resolve(IDENTITY).resolve("signing-key.json").toString(),
+						"retailhub.identity.web-redirect-uris", hub.webPageUris("/signed-in"),
+						"retailhub.identity.web-post-logout-redirect-uris", hub.webPageUris("/signed-out"),
 						"spring.autoconfigure.exclude", NO_PERSISTENCE)),
 			new ServiceStarter(SANDBOX, this.settings.sandboxPort(), SandboxBackendsApplication::builder,
 				hub -> Map.of("sandbox.warehouse.auto-receive-after", hub.settings.autoReceiveAfter().toMillis() + "ms",
@@ -125,7 +152,7 @@ public final class LocalHub implements AutoCloseable {
 			new ServiceStarter(PROCESS_API, this.settings.processApiPort(), ProcessApiApplication::builder,
 				hub -> merge(hub.postgres().springDataSourceProperties("process"), hub.kafka().springKafkaProperties(),
 						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API), ISSUER_URI, hub.url(IDENTITY)))),
-			new ServiceStarter(EXPERIENCE_API, this.settings.experienceApiPort(), ExperienceApiApplication::builder,
+			new ServiceStarter(EXPERIENCE_API, this.experienceApiPort, ExperienceApiApplication::builder,
 				hub -> merge(hub.postgres().springDataSourceProperties("experience"), hub.kafka().springKafkaProperties(),
 						Map.of("retailhub.system-api.base-url", hub.url(SYSTEM_API),
 								"retailhub.process-api.base-url", hub.url(PROCESS_API), ISSUER_URI, hub.url(IDENTITY)))));
@@ -217,6 +244,9 @@ public final class LocalHub implements AutoCloseable {
 		return """
 
 				Retail Hub is running locally
+				  Self-service portal  %12$s/portal/   (sign in as customer.17100001, password demo, or as a guest)
+				  Agent desktop        %12$s/agent/    (agent.ava, password demo)
+				  Store tool           %12$s/store/    (store.nyc, password demo)
 				  Experience API    %12$s/api/{agent,portal,store}/v1
 				  Process API       %8$s/api/process/v1  (returns, refunds, workflows, dead letters)
 				  System API        %1$s/api/system/v1

@@ -1,21 +1,16 @@
 package io.retailhub.sandbox.launcher;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,18 +38,6 @@ import static org.awaitility.Awaitility.await;
  * {@code launcher.jar} system property.
  */
 class LocalHubLauncherIntegrationTests {
-
-	private static final Pattern SYSTEM_API_URL = Pattern.compile("System API\\s+(http://\\S+)");
-
-	private static final Pattern PROCESS_API_URL = Pattern.compile("Process API\\s+(http://[^/\\s]+)");
-
-	private static final Pattern SANDBOX_URL = Pattern.compile("Sandbox admin\\s+(http://[^/\\s]+)");
-
-	private static final Pattern EXPERIENCE_API_URL = Pattern.compile("Experience API\\s+(http://[^/\\s]+)");
-
-	private static final Pattern IDENTITY_URL = Pattern.compile("Identity\\s+(http://\\S+)");
-
-	private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(localhost:\\d+)");
 
 	private static final Pattern RETURN_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
@@ -93,7 +76,7 @@ class LocalHubLauncherIntegrationTests {
 		Launcher launcher = start(dataDirectory, Map.of());
 
 		// then the system API it printed answers, health first, then an order from the sandbox's ERP
-		URI systemApi = launcher.printedUrl(SYSTEM_API_URL);
+		URI systemApi = launcher.printedUrl(Launcher.SYSTEM_API_URL);
 		assertThat(get(systemApi.resolve("/actuator/health"))).isEqualTo(200);
 		assertThat(get(systemApi.resolve("/api/system/v1/orders/WEB-100001"))).isEqualTo(200);
 		// only with a token from the identity server it printed
@@ -103,8 +86,8 @@ class LocalHubLauncherIntegrationTests {
 		assertThat(withoutToken.statusCode()).isEqualTo(401);
 
 		// and every layer refuses a request without a token, the inner layers also a shopper's token
-		URI processApi = launcher.printedUrl(PROCESS_API_URL);
-		URI experienceApi = launcher.printedUrl(EXPERIENCE_API_URL);
+		URI processApi = launcher.printedUrl(Launcher.PROCESS_API_URL);
+		URI experienceApi = launcher.printedUrl(Launcher.EXPERIENCE_API_URL);
 		String customer = this.tokens.userToken("customer.17100001");
 		String otherCustomer = this.tokens.userToken("customer.17100002");
 		String agent = this.tokens.userToken("agent.ava");
@@ -169,7 +152,7 @@ class LocalHubLauncherIntegrationTests {
 						"REFUND_POSTED", "RETURN_CLOSED"));
 
 		// and with ERP in outage, the order panel is UNAVAILABLE while the rest answers
-		URI erpFault = launcher.printedUrl(SANDBOX_URL).resolve("/admin/faults/erp");
+		URI erpFault = launcher.printedUrl(Launcher.SANDBOX_URL).resolve("/admin/faults/erp");
 		assertThat(this.http.send(HttpRequest.newBuilder(erpFault)
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"outage\":true}"))
@@ -188,7 +171,7 @@ class LocalHubLauncherIntegrationTests {
 
 		// and an order placed in the sandbox's ERP is confirmed on Kafka by the order feed
 		HttpResponse<String> placed = this.http.send(HttpRequest
-			.newBuilder(launcher.printedUrl(SANDBOX_URL).resolve("/admin/erp/sales-orders"))
+			.newBuilder(launcher.printedUrl(Launcher.SANDBOX_URL).resolve("/admin/erp/sales-orders"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("""
@@ -214,7 +197,7 @@ class LocalHubLauncherIntegrationTests {
 	void resumesAcknowledgedEventsAndConsumerOffsetsAfterItWasKilled(@TempDir Path dataDirectory) throws Exception {
 		// given a hub whose process API does not consume from Kafka
 		Launcher first = start(dataDirectory, Map.of("SPRING_KAFKA_LISTENER_AUTOSTARTUP", "false"));
-		URI processApi = first.printedUrl(PROCESS_API_URL);
+		URI processApi = first.printedUrl(Launcher.PROCESS_API_URL);
 		URI returnUri = createReturn(processApi, "launcher-crash-1");
 
 		// and an authorized return whose parcel the warehouse received: its webhook was answered 200,
@@ -224,7 +207,7 @@ class LocalHubLauncherIntegrationTests {
 		String rma = json(returnUri).path("rmaNumber").asString();
 		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(first.output())
 			.anyMatch(line -> isEvent(line, RETURN_RECEIVED) && line.contains("rmas/" + rma)));
-		URI deliveries = first.printedUrl(SANDBOX_URL).resolve("/admin/warehouse/webhooks/deliveries");
+		URI deliveries = first.printedUrl(Launcher.SANDBOX_URL).resolve("/admin/warehouse/webhooks/deliveries");
 		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
 			JsonNode delivery = json(deliveries).get(0);
 			assertThat(delivery.path("state").asString()).isEqualTo("DELIVERED");
@@ -239,7 +222,7 @@ class LocalHubLauncherIntegrationTests {
 			.containsAllEntriesOf(endOffsets(kafka)));
 		// and the sandbox has saved its backends' state since (the RMA, the case, the receipt): what it
 		// promises to keep, everything but the last moment's changes
-		URI sandboxState = first.printedUrl(SANDBOX_URL).resolve("/admin/state");
+		URI sandboxState = first.printedUrl(Launcher.SANDBOX_URL).resolve("/admin/state");
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(json(sandboxState).path("unsavedChanges").asBoolean()).isFalse());
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
@@ -251,7 +234,7 @@ class LocalHubLauncherIntegrationTests {
 		Launcher second = start(dataDirectory, Map.of());
 
 		// then the process API consumes the receipt acknowledged before the crash, and the return moves on
-		URI restartedReturnUri = second.printedUrl(PROCESS_API_URL).resolve(returnUri.getPath());
+		URI restartedReturnUri = second.printedUrl(Launcher.PROCESS_API_URL).resolve(returnUri.getPath());
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			JsonNode ret = json(restartedReturnUri);
 			assertThat(ret.path("lines").get(0).path("quantityReceived").asInt()).isEqualTo(1);
@@ -272,11 +255,11 @@ class LocalHubLauncherIntegrationTests {
 		JsonNode closed = json(restartedReturnUri);
 		assertThat(closed.path("rmaNumber").asString()).isEqualTo(rma);
 		assertThat(closed.path("caseId").asString()).isEqualTo(caseId);
-		JsonNode effects = json(second.printedUrl(SANDBOX_URL).resolve("/admin/effects"));
+		JsonNode effects = json(second.printedUrl(Launcher.SANDBOX_URL).resolve("/admin/effects"));
 		assertThat(effects.path("payment").path("refunds.created").asLong()).isOne();
 		assertThat(effects.path("erp").path("creditMemoRequests.created").asLong()).isOne();
 		// and a new return gets an RMA number the sandbox never handed out before the crash
-		URI anotherReturn = createReturn(second.printedUrl(PROCESS_API_URL), "launcher-crash-2", "10");
+		URI anotherReturn = createReturn(second.printedUrl(Launcher.PROCESS_API_URL), "launcher-crash-2", "10");
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(json(anotherReturn).path("rmaNumber").isString()).isTrue());
 		assertThat(Long.parseLong(json(anotherReturn).path("rmaNumber").asString())).isGreaterThan(Long.parseLong(rma));
@@ -286,7 +269,7 @@ class LocalHubLauncherIntegrationTests {
 		Launcher launcher = new Launcher(dataDirectory, environment);
 		this.started.add(launcher);
 		launcher.awaitReady();
-		this.tokens = DemoTokens.of(launcher.printedUrl(IDENTITY_URL).toString());
+		this.tokens = DemoTokens.of(launcher.printedUrl(Launcher.IDENTITY_URL).toString());
 		return launcher;
 	}
 
@@ -405,106 +388,6 @@ class LocalHubLauncherIntegrationTests {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return request.build();
-	}
-
-	/** One launcher JVM and what it printed. */
-	private static final class Launcher {
-
-		private final Process process;
-
-		private final List<String> output = new CopyOnWriteArrayList<>();
-
-		private final Thread outputReader;
-
-		/** Starts the packaged jar on free ports, receiving parcels 1 s after their RMA exists. */
-		Launcher(Path dataDirectory, Map<String, String> environment) throws IOException {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("launcher.jar"))
-				.redirectErrorStream(true);
-			builder.environment().put("RETAILHUB_PG_PORT", "0");
-			builder.environment().put("RETAILHUB_KAFKA_PORT", "0");
-			builder.environment().put("RETAILHUB_SANDBOX_PORT", "0");
-			builder.environment().put("RETAILHUB_IDENTITY_PORT", "0");
-			builder.environment().put("RETAILHUB_SYSTEM_API_PORT", "0");
-			builder.environment().put("RETAILHUB_PROCESS_API_PORT", "0");
-			builder.environment().put("RETAILHUB_EXPERIENCE_API_PORT", "0");
-			builder.environment().put("RETAILHUB_AUTO_RECEIVE_AFTER", "1s");
-			builder.environment().put("RETAILHUB_DATA_DIR", dataDirectory.toString());
-			builder.environment().putAll(environment);
-			this.process = builder.start();
-			this.outputReader = new Thread(this::collectOutput, "launcher-output");
-			this.outputReader.setDaemon(true);
-			this.outputReader.start();
-		}
-
-		/** A ceiling for a first start on a busy machine (unpacking PostgreSQL, formatting, four contexts). */
-		void awaitReady() {
-			await().atMost(Duration.ofMinutes(5))
-				.until(() -> this.output.contains(LocalHub.READY) || !this.process.isAlive());
-			assertThat(this.process.isAlive()).as("launcher running; its output:%n%s", String.join("\n", this.output))
-				.isTrue();
-		}
-
-		List<String> output() {
-			return List.copyOf(this.output);
-		}
-
-		URI printedUrl(Pattern pattern) {
-			return URI.create(printed(pattern));
-		}
-
-		String printedKafka() {
-			return printed(KAFKA);
-		}
-
-		private String printed(Pattern pattern) {
-			return this.output.stream()
-				.map(pattern::matcher)
-				.filter(Matcher::find)
-				.map(matcher -> matcher.group(1))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("nothing printed for " + pattern));
-		}
-
-		/**
-		 * SIGTERM, as {@link Process#destroy()} sends, but without closing this end of the output
-		 * pipe as that does: the launcher's shutdown lines still arrive.
-		 */
-		void sigterm() {
-			this.process.toHandle().destroy();
-		}
-
-		/** SIGKILL: the JVM stops where it is, nothing of it runs any more, no shutdown hook. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
-			this.outputReader.join(Duration.ofSeconds(5).toMillis());
-		}
-
-		void stop() throws InterruptedException {
-			if (this.process.isAlive()) {
-				sigterm();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly();
-				}
-			}
-			this.outputReader.join(Duration.ofSeconds(5).toMillis());
-		}
-
-		/** Keeps every line for the assertions and echoes it to the test's own output for diagnosis. */
-		private void collectOutput() {
-			try (BufferedReader lines = new BufferedReader(
-					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-				lines.lines().forEach(line -> {
-					System.out.println("[launcher] " + line);
-					this.output.add(line);
-				});
-			}
-			catch (IOException | UncheckedIOException ex) {
-				// the process went away: what it wrote so far has been kept
-			}
-		}
-
 	}
 
 }
