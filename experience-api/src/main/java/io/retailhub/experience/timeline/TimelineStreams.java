@@ -120,6 +120,8 @@ public class TimelineStreams implements SmartLifecycle {
 				for (TimelineStore.Row row : backlog) {
 					subscriber.send(row);
 				}
+				// at once, not at the first entry or heartbeat: the client (and any proxy) knows the stream is open
+				subscriber.comment("open");
 			}
 		}
 		catch (RuntimeException ex) {
@@ -267,8 +269,13 @@ public class TimelineStreams implements SmartLifecycle {
 		}
 
 		synchronized void heartbeat() {
+			comment("heartbeat");
+		}
+
+		/** Called holding this. */
+		void comment(String text) {
 			try {
-				this.emitter.send(SseEmitter.event().comment("heartbeat"));
+				this.emitter.send(SseEmitter.event().comment(text));
 			}
 			catch (IOException | IllegalStateException ex) {
 				remove(this);
