@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -31,6 +32,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.retailhub.sandbox.identity.DemoTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +82,9 @@ class WebPagesBrowserIntegrationTests {
 
 	private final List<String> pageErrors = new ArrayList<>();
 
+	/** Every address the pages' browser asked for: only experience-api and the identity provider. */
+	private final List<String> requested = new ArrayList<>();
+
 	private BrowserContext context;
 
 	private String journey;
@@ -112,6 +117,10 @@ class WebPagesBrowserIntegrationTests {
 			this.context.close();
 		}
 		assertThat(this.pageErrors).as("JavaScript errors in the pages").isEmpty();
+		String identity = tokens.issuer().replaceAll("/+$", "");
+		assertThat(this.requested).as("the pages call experience-api and sign in at the identity provider only")
+			.allSatisfy(url -> assertThat(url).matches(
+					Pattern.quote(pages.toString()) + "([/?#].*)?|" + Pattern.quote(identity) + "([/?#].*)?|data:.*"));
 	}
 
 	@Test
@@ -189,7 +198,7 @@ class WebPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	void guestFindsTheirOrderWithTheKeyboardAlone(Browser browser) throws Exception {
+	void guestFindsTheirOrderWithTheKeyboardAloneReturnsAnItemAndCancelsIt(Browser browser) throws Exception {
 		String email = get("/api/agent/v1/customers/17100001", tokens.userToken("agent.ava")).path("panels")
 			.path("profile")
 			.path("data")
@@ -215,6 +224,34 @@ class WebPagesBrowserIntegrationTests {
 		assertThat(page.locator("#shipments")).containsText("Delivered");
 		assertThat(page.locator("header")).containsText("Guest, order WEB-100001");
 		checkPage(page, "guest-1-order");
+
+		// a return of line 20, then canceled before it ships; the dialogs answer to Enter
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Return items from this order")).focus();
+		keyboard.press("Enter");
+		heading(page, "Return items from order WEB-100001");
+		Locator line = page.locator("fieldset.line").filter(new Locator.FilterOptions().setHasText("Urban Linen Shirt"));
+		line.getByLabel("How many to return").selectOption("1");
+		line.getByLabel("Why are you returning it?").selectOption("COLOR");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review return")).focus();
+		keyboard.press("Enter");
+		assertThat(page.getByRole(AriaRole.DIALOG)).containsText("1 × Urban Linen Shirt: Color");
+		page.getByRole(AriaRole.DIALOG)
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm return"))
+			.focus();
+		keyboard.press("Enter");
+		Locator status = page.locator("#return-status");
+		assertThat(status).hasText(Pattern.compile("Requested|Approved"),
+				new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel return")).focus();
+		keyboard.press("Enter");
+		page.getByRole(AriaRole.DIALOG)
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel return"))
+			.focus();
+		keyboard.press("Enter");
+		assertThat(page.locator("#notice")).containsText("Your return was canceled.");
+		assertThat(page.locator("#ending")).containsText("This return was canceled.");
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel return"))).hasCount(0);
+		checkPage(page, "guest-2-canceled");
 	}
 
 	@Test
@@ -266,6 +303,17 @@ class WebPagesBrowserIntegrationTests {
 		assertThat(portalReturn.statusCode()).as(portalReturn.body()).isEqualTo(201);
 		assertThat(timeline.locator("li.new", new Locator.LocatorOptions().setHasText("(portal)")))
 			.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(SLOW));
+
+		// a comment on the case of the customer's return, visible to the customer
+		Locator commentOnCase = page.locator("#cases-panel")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("Add a comment to case")))
+			.first();
+		commentOnCase.click(new Locator.ClickOptions().setTimeout(SLOW));
+		dialog.getByLabel("Comment").fill("We will pick the parcel up on Friday.");
+		dialog.getByLabel("Visible to the customer").check();
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add comment")).click();
+		assertThat(page.locator("#notice")).containsText("Comment added to case");
+		assertThat(page.locator("#cases-panel")).containsText("comment");
 
 		// cancel the agent's return, with confirmation; the panels and the timeline follow
 		Locator agentsReturn = page.locator("#returns-panel li")
@@ -389,6 +437,7 @@ class WebPagesBrowserIntegrationTests {
 		this.context.setDefaultTimeout(Duration.ofSeconds(20).toMillis());
 		Page page = this.context.newPage();
 		page.onPageError(error -> this.pageErrors.add(page.url() + ": " + error));
+		this.context.onRequest(request -> this.requested.add(request.url()));
 		return page;
 	}
 
@@ -417,7 +466,7 @@ class WebPagesBrowserIntegrationTests {
 	private void checkPage(Page page, String step) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		// the picture of the page, not of a request still running
-		page.waitForFunction("!document.querySelector('#progress') || document.querySelector('#progress').hidden");
+		page.locator("#progress").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(step + ".png")).setFullPage(true));
 		AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
 		assertThat(axe.getViolations().stream()
