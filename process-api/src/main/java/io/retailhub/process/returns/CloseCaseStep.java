@@ -113,6 +113,8 @@ class CloseCaseStep implements StepHandler {
 		if (refund.isPresent()) {
 			metrics.refundCompleted(ret.requestedAt(), now);
 		}
+		metrics.returnClosed(ret, now);
+		metrics.caseResolved(ret.caseOpenedAt(), now);
 	}
 
 	static String resolution(ReturnCase ret, Optional<RefundView> refund) {

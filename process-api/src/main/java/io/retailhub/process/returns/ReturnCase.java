@@ -125,6 +125,15 @@ class ReturnCase extends NewUntilStored {
 
 	private String parcelRecordedBy;
 
+	/** The first receipt of anything of the parcel. */
+	private Instant receivedAt;
+
+	/** When it last came to need a person; cleared when resumed. */
+	private Instant actionRequiredAt;
+
+	/** When its CRM case was opened. */
+	private Instant caseOpenedAt;
+
 	@Version
 	private long version;
 
@@ -310,6 +319,9 @@ class ReturnCase extends NewUntilStored {
 
 	void caseOpened(CaseId caseId, Instant now) {
 		this.caseId = caseId.value();
+		if (this.caseOpenedAt == null) {
+			this.caseOpenedAt = now;
+		}
 		this.updatedAt = now;
 	}
 
@@ -334,6 +346,9 @@ class ReturnCase extends NewUntilStored {
 		}
 		boolean complete = lines.stream().allMatch(ReturnLine::fullyReceived);
 		moveTo(complete ? ReturnStatus.RECEIVED : ReturnStatus.PARTIALLY_RECEIVED, now);
+		if (this.receivedAt == null && receivedAnything()) {
+			this.receivedAt = now;
+		}
 		return status;
 	}
 
@@ -474,6 +489,7 @@ class ReturnCase extends NewUntilStored {
 		this.actionFromStatus = status;
 		this.actionReason = reason;
 		this.closedAt = null;
+		this.actionRequiredAt = now;
 		moveTo(ReturnStatus.REQUIRES_ACTION, now);
 	}
 
@@ -489,6 +505,7 @@ class ReturnCase extends NewUntilStored {
 		ReturnStatus back = actionFromStatus;
 		this.actionFromStatus = null;
 		this.actionReason = null;
+		this.actionRequiredAt = null;
 		moveTo(back, now);
 		if (back.isFinal()) {
 			this.closedAt = now;
@@ -519,6 +536,21 @@ class ReturnCase extends NewUntilStored {
 
 	ReturnId returnId() {
 		return ReturnId.of(id);
+	}
+
+	/** When anything of its parcel was first received; empty before (and for returns from before V9). */
+	Optional<Instant> receivedAt() {
+		return Optional.ofNullable(receivedAt);
+	}
+
+	/** Since when it needs a person; empty unless it does. */
+	Optional<Instant> actionRequiredAt() {
+		return Optional.ofNullable(actionRequiredAt);
+	}
+
+	/** When its CRM case was opened; empty before. */
+	Optional<Instant> caseOpenedAt() {
+		return Optional.ofNullable(caseOpenedAt);
 	}
 
 	String returnNumber() {

@@ -91,10 +91,13 @@ public class ReturnManagement {
 
 	private final Clock clock;
 
+	private final ReturnMetrics metrics;
+
 	ReturnManagement(ReturnCaseRepository returns, EarlyReceiptRepository earlyReceipts, ReturnLocks locks,
 			Inbox inbox, SystemApiClient systemApi, Outbox outbox, WorkflowSteps steps,
 			PlatformTransactionManager transactionManager, JdbcTemplate jdbc, JsonMapper json, ReturnSettings settings,
-			Clock clock) {
+			ReturnMetrics metrics, Clock clock) {
+		this.metrics = metrics;
 		this.returns = returns;
 		this.earlyReceipts = earlyReceipts;
 		this.locks = locks;
@@ -406,8 +409,11 @@ public class ReturnManagement {
 				throw ProblemException.conflict("Return " + ret.returnNumber() + " is " + ret.status()
 						+ ", not waiting for a person.");
 			}
-			ReturnStatus back = ret.resume(by, clock.instant());
+			Optional<Instant> neededSince = ret.actionRequiredAt();
+			Instant now = clock.instant();
+			ReturnStatus back = ret.resume(by, now);
 			returns.saveAndFlush(ret);
+			metrics.exceptionResolved(neededSince, now);
 			steps.recordTimeline(ret.id(), "return.resumed",
 					"Sent back to " + back + (by == null ? " by a person" : by(by)), actor(by));
 			return ReturnView.of(ret);

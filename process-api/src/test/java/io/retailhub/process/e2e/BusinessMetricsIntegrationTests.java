@@ -91,6 +91,39 @@ class BusinessMetricsIntegrationTests {
 		assertThat(after.value("retailhub_refund_cycle_seconds_sum") - before.value("retailhub_refund_cycle_seconds_sum"))
 			.isCloseTo(cycle, within(0.001));
 
+		// and its parcel's processing (first receipt to close) and its case (opened to closed) were timed too,
+		// within the refund cycle, into histograms whose buckets include a day
+		assertThat(after.value("retailhub_return_processing_seconds_count"))
+			.isEqualTo(before.value("retailhub_return_processing_seconds_count") + 1);
+		double processing = after.value("retailhub_return_processing_seconds_sum")
+				- before.value("retailhub_return_processing_seconds_sum");
+		assertThat(processing).isPositive().isLessThanOrEqualTo(cycle);
+		assertThat(after.value("retailhub_case_resolution_seconds_count"))
+			.isEqualTo(before.value("retailhub_case_resolution_seconds_count") + 1);
+		assertThat(after.value("retailhub_case_resolution_seconds_sum") - before.value("retailhub_case_resolution_seconds_sum"))
+			.isPositive()
+			.isLessThanOrEqualTo(cycle);
+		assertThat(after.value("retailhub_refund_cycle_seconds_bucket", "le", "86400.0"))
+			.isEqualTo(before.value("retailhub_refund_cycle_seconds_bucket", "le", "86400.0") + 1);
+
+		// and it was counted: requested through the portal for its reason, completed refunded, its refund posted
+		assertThat(after.value("retailhub_returns_requested_total", "channel", "PORTAL"))
+			.isEqualTo(before.value("retailhub_returns_requested_total", "channel", "PORTAL") + 1);
+		assertThat(after.value("retailhub_return_units_requested_total", "channel", "PORTAL", "reason", "UNWANTED"))
+			.isEqualTo(before.orZero("retailhub_return_units_requested_total", "channel", "PORTAL", "reason", "UNWANTED") + 1);
+		assertThat(after.value("retailhub_returns_completed_total", "outcome", "REFUNDED"))
+			.isEqualTo(before.value("retailhub_returns_completed_total", "outcome", "REFUNDED") + 1);
+		for (String status : List.of("REQUESTED", "POSTED")) {
+			assertThat(after.value("retailhub_refund_events_total", "status", status)).as(status)
+				.isEqualTo(before.value("retailhub_refund_events_total", "status", status) + 1);
+		}
+		String currency = closed.path("refundAmount").path("currency").asString();
+		assertThat(after.value("retailhub_refunded_amount_count", "currency", currency))
+			.isEqualTo(before.orZero("retailhub_refunded_amount_count", "currency", currency) + 1);
+		assertThat(after.value("retailhub_refunded_amount_sum", "currency", currency)
+				- before.orZero("retailhub_refunded_amount_sum", "currency", currency))
+			.isCloseTo(closed.path("refundAmount").path("amount").decimalValue().doubleValue(), within(0.001));
+
 		// and nothing was parked or made by hand
 		assertThat(after.value("retailhub_refunds_parked")).isZero();
 		assertThat(after.value("retailhub_refunds_manual_total")).isEqualTo(before.value("retailhub_refunds_manual_total"));
@@ -120,6 +153,9 @@ class BusinessMetricsIntegrationTests {
 		assertThat(after.value("retailhub_refund_cycle_seconds_count"))
 			.isEqualTo(before.value("retailhub_refund_cycle_seconds_count") + 1);
 		assertThat(after.value("retailhub_refunds_manual_total")).isEqualTo(before.value("retailhub_refunds_manual_total"));
+		// each parked attempt counted
+		assertThat(after.value("retailhub_refund_events_total", "status", "QUEUED"))
+			.isGreaterThan(before.value("retailhub_refund_events_total", "status", "QUEUED"));
 	}
 
 	@Test
@@ -141,6 +177,18 @@ class BusinessMetricsIntegrationTests {
 		assertThat(after.value("retailhub_refund_cycle_seconds_count"))
 			.isEqualTo(before.value("retailhub_refund_cycle_seconds_count"));
 		assertThat(after.value("retailhub_refunds_parked")).isZero();
+		assertThat(after.value("retailhub_refund_events_total", "status", "FAILED"))
+			.isEqualTo(before.value("retailhub_refund_events_total", "status", "FAILED") + 1);
+
+		// when a person sends it on, the time it waited for them is timed
+		HubSandbox.backendBean(PaymentLedger.class).refundBehavior(RefundBehavior.DEFAULT);
+		assertThat(api.resume(ret.id()).getStatusCode().is2xxSuccessful()).isTrue();
+		Scrape resumed = await().atMost(PATIENCE)
+			.until(BusinessMetricsIntegrationTests::scrape,
+					s -> s.value("retailhub_exception_handling_seconds_count") == before
+						.value("retailhub_exception_handling_seconds_count") + 1);
+		assertThat(resumed.value("retailhub_exception_handling_seconds_sum")
+				- before.value("retailhub_exception_handling_seconds_sum")).isPositive();
 	}
 
 	private record Received(String id) {
@@ -201,6 +249,21 @@ class BusinessMetricsIntegrationTests {
 				.filter(l -> l.startsWith("retailhub_returns{") || l.startsWith("retailhub_refunds_parked"))
 				.sorted()
 				.reduce("", (a, b) -> a + b + "\n");
+		}
+
+		/** As {@link #value}, but 0 when there is no such sample yet (a meter made on first use). */
+		double orZero(String name, String... labels) {
+			boolean present = text.lines()
+				.filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+				.anyMatch(l -> {
+					for (int i = 0; i < labels.length; i += 2) {
+						if (!l.contains(labels[i] + "=\"" + labels[i + 1] + "\"")) {
+							return false;
+						}
+					}
+					return true;
+				});
+			return present ? value(name, labels) : 0;
 		}
 
 		/**

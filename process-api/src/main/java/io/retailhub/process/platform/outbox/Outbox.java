@@ -1,6 +1,7 @@
 package io.retailhub.process.platform.outbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import io.retailhub.contracts.events.EventType;
 import io.retailhub.process.platform.internal.CorrelationContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,10 +40,13 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+	private final List<CommittedEvents> listeners;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, ObjectProvider<CommittedEvents> listeners) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.relay = relay;
+		this.listeners = listeners.orderedStream().toList();
 	}
 
 	/**
@@ -92,6 +97,14 @@ public class Outbox {
 			@Override
 			public void afterCommit() {
 				Outbox.this.relay.wakeUp();
+				for (CommittedEvents listener : Outbox.this.listeners) {
+					try {
+						listener.committed(event);
+					}
+					catch (RuntimeException ex) {
+						// the fact is recorded and will be published: a listener's failure changes nothing of it
+					}
+				}
 			}
 		});
 		return id;
