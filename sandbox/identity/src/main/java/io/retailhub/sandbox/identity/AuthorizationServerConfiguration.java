@@ -95,7 +95,9 @@ class AuthorizationServerConfiguration {
 	/** The sign-in form and the open probes. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain signInFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain signInFilterChain(HttpSecurity http, IdentitySettings settings) throws Exception {
+		// a browser's CORS preflight (OPTIONS) of the token endpoint lands here: answered for the pages' origins only
+		http.cors(cors -> cors.configurationSource(webPages(settings)));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.anyRequest()
