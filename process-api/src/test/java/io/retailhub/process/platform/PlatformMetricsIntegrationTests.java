@@ -25,6 +25,7 @@ class PlatformMetricsIntegrationTests {
 				"retailhub_workflow_steps{application=\"process-api\",status=\"pending\"}",
 				"retailhub_workflow_steps{application=\"process-api\",status=\"parked\"}",
 				"retailhub_workflow_steps{application=\"process-api\",status=\"failed\"}",
+				"retailhub_workflow_steps_parked_oldest_age_seconds{application=\"process-api\"}",
 				"retailhub_dead_letters{application=\"process-api\",state=\"unreplayed\"}");
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The step engine as Prometheus sees it: {@code retailhub_workflow_steps{status=pending|parked|failed}}
- * (from the database, so every instance reports the same totals), the attempts each instance made
+ * and {@code retailhub_workflow_steps_parked_oldest_age_seconds} (from the database, so every
+ * instance reports the same totals), the attempts each instance made
  * by step and outcome ({@code retailhub_workflow_step_attempts_total}), and how long handlers took
  * ({@code retailhub_workflow_step_execution_seconds}). Alert on parked and failed above zero.
  */
@@ -27,6 +28,12 @@ class StepMetrics {
 		gauge(registry, counts, "pending", c -> c.pending());
 		gauge(registry, counts, "parked", c -> c.parked());
 		gauge(registry, counts, "failed", c -> c.failed());
+		Gauge.builder("retailhub.workflow.steps.parked.oldest.age", counts,
+				snapshot -> snapshot.read(StepStore.StepCounts::oldestParkedSeconds))
+			.description("How long the oldest parked step has waited since it was scheduled (0 when none is parked)")
+			.baseUnit("seconds")
+			.strongReference(true)
+			.register(registry);
 	}
 
 	private static void gauge(MeterRegistry registry, CachedSnapshot<StepStore.StepCounts> counts, String status,

@@ -281,13 +281,20 @@ class StepStore {
 		return this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
 					count(*) FILTER (WHERE status = 'PARKED') AS parked,
-					count(*) FILTER (WHERE status = 'FAILED') AS failed
+					count(*) FILTER (WHERE status = 'FAILED') AS failed,
+					coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PARKED')), 0)
+						AS oldest_parked_seconds
 				FROM workflow_step WHERE status IN ('PENDING', 'PARKED', 'FAILED')""")
-			.query((rs, row) -> new StepCounts(rs.getLong("pending"), rs.getLong("parked"), rs.getLong("failed")))
+			.query((rs, row) -> new StepCounts(rs.getLong("pending"), rs.getLong("parked"), rs.getLong("failed"),
+					rs.getDouble("oldest_parked_seconds")))
 			.single();
 	}
 
-	record StepCounts(long pending, long parked, long failed) {
+	/**
+	 * @param oldestParkedSeconds how long the oldest parked step has waited since it was scheduled
+	 * (0 when none is parked)
+	 */
+	record StepCounts(long pending, long parked, long failed, double oldestParkedSeconds) {
 	}
 
 	private static StepClaim claim(ResultSet rs, int row) throws SQLException {

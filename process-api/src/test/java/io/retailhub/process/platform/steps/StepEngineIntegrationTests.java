@@ -58,6 +58,9 @@ class StepEngineIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	StepStore store;
+
 	private final UUID workflowId = UUID.randomUUID();
 
 	@Test
@@ -142,6 +145,8 @@ class StepEngineIntegrationTests {
 		StepView parked = step(SCRIPTED_STEP);
 		assertThat(parked.status()).isEqualTo(StepStatus.PARKED);
 		assertThat(parked.parkedReason()).isEqualTo("payment unavailable");
+		// and its age is what the parked-age gauge reads
+		assertThat(this.store.counts().oldestParkedSeconds()).isPositive();
 		assertThat(output.getAll().lines().filter(line -> line.contains("ALERT step parked")
 				&& line.contains(this.workflowId.toString()))).hasSize(1);
 		// and the independent step went on regardless, once
