@@ -2,7 +2,7 @@
 // order's cross-system timeline updating live, and act (start, cancel or resume a return, comment
 // on a case) with confirmation. Calls /api/agent/v1 only.
 import {
-  api, confirm, follow, h, header, idempotencyKey, money, notify, panel, REASONS, session, share, showError,
+  api, badge as statusBadge, confirm, follow, h, header, idempotencyKey, money, notify, panel, REASONS, session, share, showError,
   signIn, signOut, sum, time, words,
 } from './hub.js';
 
@@ -22,18 +22,14 @@ function enc(value) {
   return encodeURIComponent(value);
 }
 
-function tone(status) {
-  if (['CLOSED', 'DELIVERED', 'CAPTURED', 'SUCCEEDED', 'REFUNDED', 'RESOLVED'].includes(status)) {
-    return 'good';
-  }
-  if (['DECLINED', 'CANCELED', 'EXPIRED', 'FAILED', 'REQUIRES_ACTION', 'MANUAL_REFUND_REQUIRED'].includes(status)) {
-    return 'bad';
-  }
-  return ['REFUND_QUEUED', 'PENDING', 'NEW', 'ESCALATED'].includes(status) ? 'warn' : '';
-}
+const TONES = {
+  good: ['CLOSED', 'DELIVERED', 'CAPTURED', 'SUCCEEDED', 'REFUNDED', 'RESOLVED'],
+  bad: ['DECLINED', 'CANCELED', 'EXPIRED', 'FAILED', 'REQUIRES_ACTION', 'MANUAL_REFUND_REQUIRED'],
+  warn: ['REFUND_QUEUED', 'PENDING', 'NEW', 'ESCALATED'],
+};
 
 function badge(status) {
-  return h('span', { class: `badge ${tone(status)}` }, words(status));
+  return statusBadge(status, TONES);
 }
 
 function person(customer) {

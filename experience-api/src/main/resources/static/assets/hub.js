@@ -386,6 +386,29 @@ export function words(code) {
 /** The return reasons the hub takes, in words. */
 export const REASONS = ['SIZE_TOO_SMALL', 'SIZE_TOO_LARGE', 'COLOR', 'STYLE', 'NOT_AS_DESCRIBED', 'DEFECTIVE', 'DAMAGED', 'WRONG_ITEM', 'UNWANTED', 'OTHER'];
 
+/** The page's heading (focusable); the browser tab's title follows it: "Order WEB-1 · Returns portal". */
+export function pageTitle(text, toolName) {
+  document.title = `${text} · ${toolName}`;
+  return h('h1', { tabindex: '-1' }, text);
+}
+
+/** Shows a page's content in its view and moves the focus to its heading, for keyboards and screen readers. */
+export function show(view, ...nodes) {
+  view.replaceChildren(...nodes.flat().filter(Boolean));
+  view.querySelector('h1')?.focus();
+}
+
+/** A region where a form's error is announced (hidden until there is one). */
+export function errorRegion(id) {
+  return h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1', id });
+}
+
+/** A status as a coloured badge; tones lists the statuses shown as good, bad or warn. */
+export function badge(status, tones) {
+  const tone = ['good', 'bad', 'warn'].find((name) => (tones[name] ?? []).includes(status)) ?? '';
+  return h('span', { class: `badge ${tone}` }, words(status));
+}
+
 /** Shows an error (or clears it) in the page's alert region. */
 export function showError(failure, region = document.getElementById('alert')) {
   if (!region) {
@@ -418,7 +441,7 @@ export function notify(message) {
  */
 export function confirm({ title, content, confirmLabel, onConfirm, danger = false }) {
   return new Promise((resolve) => {
-    const error = h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1' });
+    const error = errorRegion();
     const confirmButton = h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, confirmLabel);
     const cancelButton = h('button', { type: 'button', class: 'secondary' }, 'Back');
     const titleId = `dialog-${randomUrlSafe(6)}`;

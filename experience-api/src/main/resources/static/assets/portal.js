@@ -1,8 +1,8 @@
 // The self-service returns portal: a shopper (signed in, or a guest with order number and e-mail)
 // sees their orders, returns items and follows the return to its refund. Calls /api/portal/v1 only.
 import {
-  api, confirm, follow, h, header, idempotencyKey, keepGuest, money, notify, panel, REASONS, session, share,
-  showError, signIn, sum, time, words,
+  api, badge as statusBadge, confirm, errorRegion, follow, h, header, idempotencyKey, keepGuest, money, notify, pageTitle,
+  panel, REASONS, session, share, show, showError, signIn, sum, time, words,
 } from './hub.js';
 
 const TOOL = 'portal';
@@ -26,20 +26,14 @@ const ENDINGS = {
   NEEDS_ATTENTION: 'We are looking into this return. You do not need to do anything; we will contact you if we need to.',
 };
 
-function title(text) {
-  document.title = `${text} · Returns portal`;
-  return h('h1', { tabindex: '-1' }, text);
-}
+const TONES = { good: ['REFUND_ISSUED', 'DELIVERED', 'RECEIVED'], bad: ['DECLINED', 'CANCELED', 'EXPIRED', 'NEEDS_ATTENTION'] };
 
-function show(...nodes) {
-  view.replaceChildren(...nodes.flat().filter(Boolean));
-  view.querySelector('h1')?.focus();
+function title(text) {
+  return pageTitle(text, 'Returns portal');
 }
 
 function badge(status) {
-  const tone = ['REFUND_ISSUED', 'DELIVERED', 'RECEIVED'].includes(status) ? 'good'
-    : ['DECLINED', 'CANCELED', 'EXPIRED', 'NEEDS_ATTENTION'].includes(status) ? 'bad' : '';
-  return h('span', { class: `badge ${tone}` }, words(status));
+  return statusBadge(status, TONES);
 }
 
 async function route() {
@@ -81,7 +75,7 @@ async function route() {
 }
 
 function landing() {
-  const guestError = h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1' });
+  const guestError = errorRegion();
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Find my order');
   const guestForm = h('form', { novalidate: true },
     h('div', { class: 'field' },
@@ -117,7 +111,7 @@ function landing() {
       submit.disabled = false;
     }
   });
-  show(
+  show(view,
     title('Returns and refunds'),
     h('div', { class: 'choices' },
       h('section', { class: 'card', 'aria-labelledby': 'account-heading' },
@@ -131,7 +125,7 @@ function landing() {
 
 async function myOrders() {
   const answer = await api(TOOL, `${API}/orders`);
-  show(title('My orders'), panel('Orders', answer.orders, (orders) => (orders.length
+  show(view, title('My orders'), panel('Orders', answer.orders, (orders) => (orders.length
     ? h('ul', { class: 'plain' }, orders.map((order) => h('li', {},
       h('a', { href: `#/orders/${encodeURIComponent(order.id)}` }, `Order ${order.id}`), ' · ',
       'placed ', time(order.placedAt, { dateOnly: true }), ' · ', money(order.total), ' · ', badge(order.status))))
@@ -170,7 +164,7 @@ function returnList(returns) {
 async function orderDetail(orderId) {
   const answer = await api(TOOL, `${API}/orders/${encodeURIComponent(orderId)}`);
   const canReturn = answer.order?.status === 'OK';
-  show(
+  show(view,
     title(`Order ${answer.orderId}`),
     session(TOOL).kind === 'user' ? h('p', {}, h('a', { href: '#/orders' }, '← My orders')) : null,
     panel('Items', answer.order, (order) => [
@@ -187,7 +181,7 @@ async function returnWizard(orderId) {
   const eligible = lines.filter((line) => line.eligible && line.returnable > 0);
   const blocked = lines.filter((line) => !line.eligible || line.returnable === 0);
   const estimate = h('p', { class: 'estimate', 'aria-live': 'polite', id: 'estimate' });
-  const error = h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1' });
+  const error = errorRegion();
   const form = h('form', { novalidate: true });
   const chosen = () => eligible.map((line) => ({
     line,
@@ -254,7 +248,7 @@ async function returnWizard(orderId) {
       location.hash = `#/returns/${created.id}`;
     }
   });
-  show(
+  show(view,
     title(`Return items from order ${orderId}`),
     eligible.length ? form : h('p', {}, 'Nothing in this order can be returned now.'),
     blocked.length ? h('section', { class: 'card', 'aria-labelledby': 'blocked-heading' },
@@ -337,7 +331,7 @@ async function returnPage(returnId) {
 }
 
 function parcelForm(found, render) {
-  const error = h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1' });
+  const error = errorRegion();
   const form = h('form', { novalidate: true, class: 'card', 'aria-labelledby': 'parcel-heading' },
     h('h2', { id: 'parcel-heading' }, 'Sent the parcel?'),
     h('p', {}, `Pack the items, write RMA ${found.rmaNumber} on the parcel and hand it to a carrier. Then tell us its tracking code.`),

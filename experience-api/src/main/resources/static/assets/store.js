@@ -2,8 +2,8 @@
 // or e-mail), take a return of its items with their inspection, and hand over a printed receipt
 // that follows the return to its refund. Calls /api/store/v1 only.
 import {
-  api, confirm, h, header, idempotencyKey, money, notify, REASONS, session, share, showError, signIn, signOut, sum,
-  time, words,
+  api, badge as statusBadge, confirm, errorRegion, h, header, idempotencyKey, money, notify, pageTitle, REASONS, session,
+  share, show, showError, signIn, signOut, sum, time, words,
 } from './hub.js';
 
 const TOOL = 'store';
@@ -31,25 +31,18 @@ let stopPage = () => {};
 /** What was handed over, per return, for the receipt (the return as the API answers it names SKUs only). */
 const RECEIPT_KEY = (id) => `retailhub.store.receipt.${id}`;
 
+const TONES = {
+  good: ['DELIVERED', 'CLOSED'],
+  bad: ['DECLINED', 'CANCELED', 'EXPIRED', 'REQUIRES_ACTION', 'RETURNED_TO_SENDER', 'LOST'],
+  warn: ['IN_TRANSIT', 'REFUNDING'],
+};
+
 function title(text) {
-  document.title = `${text} · Store returns`;
-  return h('h1', { tabindex: '-1' }, text);
-}
-
-function show(...nodes) {
-  view.replaceChildren(...nodes.flat().filter(Boolean));
-  view.querySelector('h1')?.focus();
-}
-
-function errorRegion(id) {
-  return h('div', { class: 'alert', role: 'alert', hidden: true, tabindex: '-1', id });
+  return pageTitle(text, 'Store returns');
 }
 
 function badge(status) {
-  const tone = ['DELIVERED', 'CLOSED'].includes(status) ? 'good'
-    : ['DECLINED', 'CANCELED', 'EXPIRED', 'REQUIRES_ACTION', 'RETURNED_TO_SENDER', 'LOST'].includes(status) ? 'bad'
-      : ['IN_TRANSIT', 'REFUNDING'].includes(status) ? 'warn' : '';
-  return h('span', { class: `badge ${tone}` }, words(status));
+  return statusBadge(status, TONES);
 }
 
 function storeName() {
@@ -91,13 +84,13 @@ async function route() {
       showError(failure);
     }
     else if (parts[0] === 'returns' && (failure.status === 404 || failure.status === 400)) {
-      show(
+      show(view,
         title('Return not found'),
         h('p', { id: 'no-return' }, 'There is no return with that number at this store. A return taken at another store is shown only there.'),
         h('p', {}, h('a', { href: '#/' }, 'New return')));
     }
     else {
-      show(
+      show(view,
         title('This page could not be loaded'),
         h('p', {}, 'Try again in a moment, or ', h('a', { href: '#/' }, 'look up an order'), '.'));
       showError(failure);
@@ -107,7 +100,7 @@ async function route() {
 
 function landing() {
   current = null;
-  show(
+  show(view,
     title('Store returns'),
     h('section', { class: 'card', 'aria-labelledby': 'sign-in-heading' },
       h('h2', { id: 'sign-in-heading' }, 'Take back items of online orders'),
@@ -121,7 +114,7 @@ function notStaff(signedIn) {
   const reason = (signedIn.claims.roles ?? []).includes('store')
     ? 'is not linked to a store'
     : 'is not a store staff account';
-  show(
+  show(view,
     title('Store returns'),
     h('section', { class: 'card', 'aria-labelledby': 'no-access-heading' },
       h('h2', { id: 'no-access-heading' }, 'This account cannot take returns'),
@@ -207,7 +200,7 @@ function lookUpForm(prefill = {}) {
       submit.removeAttribute('aria-busy');
     }
   });
-  show(
+  show(view,
     title('Look up an online order'),
     h('p', {}, `Returns are taken at ${storeName()}. Ask the customer for the order number and their last name or e-mail address.`),
     form);
@@ -246,7 +239,7 @@ async function orderPage(orderNumber) {
   current.answer = null;
   const order = answer.order ?? {};
   const lines = answer.returnableLines ?? [];
-  show(
+  show(view,
     title(`Order ${order.id ?? orderNumber}`),
     h('p', { class: 'no-print' }, h('a', { href: '#/' }, '← Look up another order')),
     h('section', { class: 'card', 'aria-labelledby': 'customer-heading' },
@@ -508,7 +501,7 @@ async function receipt(returnId) {
     lines.replaceChildren(receiptLines(value, known));
   };
   render(found);
-  show(
+  show(view,
     title('Return receipt'),
     h('section', { class: 'card', 'aria-labelledby': 'receipt-heading', id: 'receipt' },
       h('h2', { id: 'receipt-heading' }, 'Items taken back'),
