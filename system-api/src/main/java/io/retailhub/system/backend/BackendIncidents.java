@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ class BackendIncidents {
 
 	private final LongSupplier nanoTime;
 
+	@Autowired
 	BackendIncidents(CircuitBreakerRegistry circuitBreakers, MeterRegistry registry) {
 		this(circuitBreakers, registry, System::nanoTime);
 	}

@@ -59,6 +59,8 @@ class ResilienceIntegrationTests {
 
 	@Test
 	void erpOutageOpensTheBreakerAndOrdersAnswer503FastUntilHealed() {
+		double incidentsBefore = sample("retailhub_backend_incidents_total");
+		double outageBefore = sample("retailhub_backend_outage_seconds_total");
 		Sandbox.outage(Backend.ERP);
 		CircuitBreaker erp = circuitBreakers.circuitBreaker(Backends.ERP);
 
@@ -94,6 +96,20 @@ class ResilienceIntegrationTests {
 		});
 		assertThat(get(http, "/actuator/prometheus").getBody())
 			.contains("resilience4j_circuitbreaker_state{application=\"system-api\",name=\"erp\",state=\"closed\"} 1.0");
+		// one integration incident for ERP, and the time it lasted
+		assertThat(sample("retailhub_backend_incidents_total")).isEqualTo(incidentsBefore + 1);
+		assertThat(sample("retailhub_backend_outage_seconds_total")).isGreaterThan(outageBefore);
+	}
+
+	/** ERP's sample of a metric, as Prometheus reads it. */
+	private double sample(String name) {
+		String prefix = name + "{application=\"system-api\",backend=\"erp\"} ";
+		return get(http, "/actuator/prometheus").getBody()
+			.lines()
+			.filter(line -> line.startsWith(prefix))
+			.mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + prefix + "in the scrape"));
 	}
 
 	@Test
