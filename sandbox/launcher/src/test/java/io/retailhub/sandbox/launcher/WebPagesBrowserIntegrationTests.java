@@ -31,6 +31,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.retailhub.sandbox.identity.DemoTokens;
@@ -447,7 +448,9 @@ class WebPagesBrowserIntegrationTests {
 		page.locator("#username").fill(username);
 		page.locator("#password").fill(DemoTokens.DEFAULT_PASSWORD);
 		page.locator("button[type=submit]").click();
-		page.waitForURL(pages.toString() + "/**");
+		// back through /signed-in (the code exchanged) to the page that sent the browser, loaded
+		page.waitForURL(url -> url.startsWith(pages.toString()) && !url.contains("/signed-in"));
+		page.waitForLoadState(LoadState.LOAD);
 	}
 
 	private static void heading(Page page, String text) {
