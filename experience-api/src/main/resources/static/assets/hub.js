@@ -154,8 +154,8 @@ export class Problem extends Error {
 }
 
 function describe(status, body) {
-  const fields = (body?.errors ?? body?.fieldErrors ?? [])
-    .map((error) => (typeof error === 'string' ? error : [error.field ?? error.pointer, error.detail ?? error.message].filter(Boolean).join(': ')));
+  const fields = (body?.errors ?? [])
+    .map((error) => [error.field, error.message].filter(Boolean).join(': '));
   const detail = body?.detail ?? body?.title;
   if (status === 401) {
     return 'Your session has ended. Please sign in again.';

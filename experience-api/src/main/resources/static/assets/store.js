@@ -416,7 +416,7 @@ function remember(returnId, orderId, picked, estimate) {
       orderId,
       estimate,
       lines: Object.fromEntries(picked.map((choice) => [choice.line.lineNumber,
-        { description: choice.line.description, condition: choice.condition, disposition: choice.disposition }])),
+        { description: choice.line.description }])),
     }));
   }
   catch (ignored) {
@@ -463,8 +463,8 @@ function receiptLines(found, known) {
       h('th', {}, 'Disposition'), h('th', { class: 'amount' }, 'Refund'))),
     h('tbody', {}, (found.lines ?? []).map((line) => {
       const kept = known.lines?.[line.lineNumber] ?? {};
-      const condition = line.condition ?? kept.condition;
-      const disposition = line.recordedDisposition ?? line.disposition ?? kept.disposition;
+      const { condition } = line;
+      const disposition = line.recordedDisposition ?? line.disposition;
       const amount = line.refundAmount ?? line.refundableAmount;
       return h('tr', {},
         h('td', { 'data-label': 'Item' }, kept.description ? [kept.description, h('br'), h('span', { class: 'muted' }, line.sku)] : line.sku),
