@@ -32,6 +32,19 @@ public final class ProcessApi {
 		return request.body(body).retrieve().toEntity(JsonNode.class);
 	}
 
+	/** {@code POST /returns} as a caller in the trace {@code traceparent} names (W3C trace context). */
+	public ResponseEntity<JsonNode> requestReturnInTrace(String traceparent, String idempotencyKey, String orderId,
+			String channel, Map<String, Object>... lines) {
+		return http.post()
+			.uri("/returns")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+			.header("traceparent", traceparent)
+			.body(Map.of("orderId", orderId, "channel", channel, "lines", lines))
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
 	public ResponseEntity<JsonNode> requestReturn(String idempotencyKey, String orderId, String channel,
 			Map<String, Object>... lines) {
 		return requestReturn(idempotencyKey, Map.of("orderId", orderId, "channel", channel, "lines", lines));

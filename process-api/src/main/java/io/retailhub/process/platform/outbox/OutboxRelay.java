@@ -12,8 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.retailhub.contracts.events.CloudEventHeaders;
+import io.retailhub.process.platform.internal.StoredTraces;
 import io.retailhub.process.platform.polling.PollingLoop;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,13 +74,16 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxSettings settings;
 
+	private final StoredTraces traces;
+
 	private final PollingLoop loop;
 
 	private volatile Instant nextCleanup = Instant.EPOCH;
 
 	OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, KafkaTemplate<String, byte[]> kafka,
-			JsonMapper json, OutboxSettings settings) {
+			JsonMapper json, OutboxSettings settings, StoredTraces traces) {
 		this.jdbc = jdbc;
+		this.traces = traces;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
 		this.json = json;
@@ -145,7 +151,13 @@ class OutboxRelay implements SmartLifecycle {
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
 		for (PendingEvent event : batch) {
 			try {
-				sends.add(this.kafka.send(record(event)));
+				ProducerRecord<String, byte[]> record = record(event);
+				// sent in the trace of the transaction that recorded it, which the record's ce_traceparent names
+				try (StoredTraces.Scope trace = this.traces
+					.resume("outbox publish", header(record, CloudEventHeaders.TRACE_PARENT))
+					.tag("messaging.destination.name", event.topic())) {
+					sends.add(this.kafka.send(record));
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("could not publish outbox event {} to {}; it stays queued and is retried", event.id(),
@@ -172,6 +184,11 @@ class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		return published;
+	}
+
+	private static String header(ProducerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private ProducerRecord<String, byte[]> record(PendingEvent event) {

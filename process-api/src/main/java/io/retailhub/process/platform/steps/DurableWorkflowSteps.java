@@ -37,7 +37,7 @@ class DurableWorkflowSteps implements WorkflowSteps {
 		require(step, "step");
 		require(dueAt, "dueAt");
 		boolean inserted = this.store.insert(workflowId, workflowType, step, dueAt,
-				CorrelationContext.correlationId().orElse(null));
+				CorrelationContext.correlationId().orElse(null), CorrelationContext.traceparent().orElse(null));
 		// a step due before the next poll would wait for it; wake the workers once the step is visible
 		if (inserted && dueAt.isBefore(Instant.now().plus(this.settings.pollInterval()).plus(Duration.ofMillis(1)))) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

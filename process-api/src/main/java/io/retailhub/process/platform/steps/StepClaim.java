@@ -10,9 +10,10 @@ import java.util.UUID;
  *
  * @param attempts attempts finished before this one
  * @param status PENDING or PARKED, as the step was when claimed
+ * @param traceparent the W3C traceparent of the workflow's trace, if it was scheduled in one
  */
 record StepClaim(UUID id, UUID workflowId, String workflowType, String step, int attempts, Instant dueAt,
-		long version, StepStatus status, String correlationId, String owner) {
+		long version, StepStatus status, String correlationId, String traceparent, String owner) {
 
 	StepExecution execution() {
 		return new StepExecution(this.id, this.workflowId, this.workflowType, this.step, this.attempts + 1,

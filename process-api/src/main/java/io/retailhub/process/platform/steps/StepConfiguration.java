@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
+import io.retailhub.process.platform.internal.StoredTraces;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,10 @@ class StepConfiguration {
 
 	@Bean
 	StepWorker stepWorker(InstanceSettings instance, StepStore store, ObjectProvider<StepHandler> handlers,
-			StepCompleter completer, StepMetrics metrics, StepWakeUps wakeUps, StepSettings settings) {
+			StepCompleter completer, StepMetrics metrics, StepWakeUps wakeUps, StepSettings settings,
+			StoredTraces traces) {
 		return new StepWorker(instanceIdOrDefault(instance.instanceId()), store,
-				new StepHandlers(handlers.orderedStream().toList()), completer, metrics, wakeUps, settings);
+				new StepHandlers(handlers.orderedStream().toList()), completer, metrics, wakeUps, settings, traces);
 	}
 
 	/**

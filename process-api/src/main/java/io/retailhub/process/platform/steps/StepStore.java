@@ -28,11 +28,20 @@ class StepStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts a PENDING step unless the workflow already has one of that name. @return true if inserted */
-	boolean insert(UUID workflowId, String workflowType, String step, Instant dueAt, String correlationId) {
+	/**
+	 * Inserts a PENDING step unless the workflow already has one of that name. The step runs in the
+	 * workflow's trace, the one its first step was scheduled in; {@code traceparent} (the current
+	 * one) starts that trace for a workflow's first step. @return true if inserted
+	 */
+	boolean insert(UUID workflowId, String workflowType, String step, Instant dueAt, String correlationId,
+			String traceparent) {
 		return this.jdbc.sql("""
-				INSERT INTO workflow_step (id, workflow_id, workflow_type, step, status, attempts, due_at, correlation_id)
-				VALUES (:id, :workflowId, :workflowType, :step, 'PENDING', 0, :dueAt, :correlationId)
+				INSERT INTO workflow_step (id, workflow_id, workflow_type, step, status, attempts, due_at, correlation_id,
+					traceparent)
+				VALUES (:id, :workflowId, :workflowType, :step, 'PENDING', 0, :dueAt, :correlationId,
+					COALESCE((SELECT first.traceparent FROM workflow_step first
+						WHERE first.workflow_id = :workflowId AND first.traceparent IS NOT NULL
+						ORDER BY first.created_at, first.id LIMIT 1), :traceparent))
 				ON CONFLICT (workflow_id, step) DO NOTHING""")
 			.param("id", UUID.randomUUID())
 			.param("workflowId", workflowId)
@@ -40,6 +49,7 @@ class StepStore {
 			.param("step", step)
 			.param("dueAt", utc(dueAt))
 			.param("correlationId", correlationId)
+			.param("traceparent", traceparent)
 			.update() == 1;
 	}
 
@@ -73,7 +83,7 @@ class StepStore {
 				SET lease_owner = :owner, lease_until = now() + CAST(:lease AS interval), version = s.version + 1
 				FROM due WHERE s.id = due.id
 				RETURNING s.id, s.workflow_id, s.workflow_type, s.step, s.attempts, s.due_at, s.version, s.status,
-					s.correlation_id, s.lease_owner""")
+					s.correlation_id, s.traceparent, s.lease_owner""")
 			.param("owner", owner)
 			.param("lease", interval(lease))
 			.param("limit", limit)
@@ -301,7 +311,7 @@ class StepStore {
 		return new StepClaim(rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
 				rs.getString("workflow_type"), rs.getString("step"), rs.getInt("attempts"), instant(rs, "due_at"),
 				rs.getLong("version"), StepStatus.valueOf(rs.getString("status")), rs.getString("correlation_id"),
-				rs.getString("lease_owner"));
+				rs.getString("traceparent"), rs.getString("lease_owner"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

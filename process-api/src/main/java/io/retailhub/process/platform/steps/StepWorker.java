@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.retailhub.process.platform.internal.CorrelationContext;
+import io.retailhub.process.platform.internal.StoredTraces;
 import io.retailhub.process.platform.polling.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ final class StepWorker implements SmartLifecycle {
 
 	private final StepSettings settings;
 
+	private final StoredTraces traces;
+
 	private final Semaphore slots;
 
 	private final Map<UUID, StepClaim> running = new ConcurrentHashMap<>();
@@ -68,7 +71,7 @@ final class StepWorker implements SmartLifecycle {
 	private volatile long lastRenewalNanos = System.nanoTime();
 
 	StepWorker(String owner, StepStore store, StepHandlers handlers, StepCompleter completer, StepMetrics metrics,
-			StepWakeUps wakeUps, StepSettings settings) {
+			StepWakeUps wakeUps, StepSettings settings, StoredTraces traces) {
 		this.owner = owner;
 		this.store = store;
 		this.handlers = handlers;
@@ -76,6 +79,7 @@ final class StepWorker implements SmartLifecycle {
 		this.metrics = metrics;
 		this.wakeUps = wakeUps;
 		this.settings = settings;
+		this.traces = traces;
 		this.slots = new Semaphore(settings.concurrency());
 		this.loop = new PollingLoop("step-worker-" + owner, settings.pollInterval(), this::round);
 		this.wakeUp = this.loop::wakeUp;
@@ -112,7 +116,11 @@ final class StepWorker implements SmartLifecycle {
 	}
 
 	private void run(StepClaim claim) {
-		try (CorrelationContext.Scope scope = CorrelationContext.open(claim.correlationId())) {
+		// in the workflow's trace: its calls to the system API and the events it records carry it
+		try (StoredTraces.Scope trace = this.traces.resume("step " + claim.step(), claim.traceparent())
+			.tag("workflow.type", claim.workflowType())
+			.tag("workflow.step", claim.step());
+				CorrelationContext.Scope scope = CorrelationContext.open(claim.correlationId())) {
 			// recorded before anything is done, so that an attempt that never finishes stays visible
 			Optional<Long> attempt = this.store.startAttempt(claim);
 			if (attempt.isEmpty()) {

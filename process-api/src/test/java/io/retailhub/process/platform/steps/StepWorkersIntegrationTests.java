@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.retailhub.process.platform.internal.StoredTraces;
 import io.retailhub.process.support.ProcessApiIntegrationTest;
 import io.retailhub.process.support.ScriptedStepHandler;
 import io.retailhub.process.support.ScriptedStepHandler.Execution;
@@ -123,7 +124,7 @@ class StepWorkersIntegrationTests {
 				.query((rs, row) -> new StepClaim(rs.getObject("id", UUID.class), workflow, WORKFLOW_TYPE,
 						SCRIPTED_STEP, rs.getInt("attempts"), rs.getTimestamp("due_at").toInstant(),
 						rs.getLong("version"), StepStatus.valueOf(rs.getString("status")), null,
-						rs.getString("lease_owner")))
+						null, rs.getString("lease_owner")))
 				.single();
 			assertThat(this.store.startAttempt(claim)).isPresent();
 			return claim;
@@ -252,7 +253,7 @@ class StepWorkersIntegrationTests {
 		workerHandlers.add(handler);
 		StepWorker worker = new StepWorker(owner, this.store, new StepHandlers(workerHandlers),
 				new StepCompleter(this.store, workerSettings, this.transactionManager), this.metrics, this.wakeUps,
-				workerSettings);
+				workerSettings, StoredTraces.none());
 		worker.start();
 		this.extraWorkers.add(worker);
 		return worker;

@@ -21,7 +21,7 @@ import io.retailhub.sandbox.infra.LocalKafka;
 import io.retailhub.sandbox.infra.LocalPostgres;
 import io.retailhub.system.SystemApiApplication;
 import io.retailhub.system.backend.Backends;
-import io.retailhub.web.CorrelationLogPattern;
+import io.retailhub.web.ObservabilityDefaults;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
@@ -352,7 +352,7 @@ public final class LocalHub implements AutoCloseable {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("hub-logging",
-					Map.of(CorrelationLogPattern.PROPERTY, CorrelationLogPattern.PATTERN)));
+					Map.of(ObservabilityDefaults.LOG_CORRELATION_PROPERTY, ObservabilityDefaults.LOG_CORRELATION_PATTERN)));
 		logging.initialize(new LoggingInitializationContext(environment), null, null);
 		QUIET_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.WARN));
 	}
