@@ -9,6 +9,8 @@ import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.problems.Headers;
 import io.retailhub.experience.security.ActingUser;
 import io.retailhub.security.ServiceTokenInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +22,8 @@ import org.springframework.web.client.RestClient;
 /** The process API's returns: read, started, canceled and resumed on behalf of an {@link ActingUser}. */
 @Component
 public class ProcessApiClient {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcessApiClient.class);
 
 	static final String SERVICE = "process-api";
 
@@ -81,8 +85,14 @@ public class ProcessApiClient {
 			.header(ActingUser.HEADER, actingUser.header())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(request)
-			.exchange((req, response) -> new Started(this.api.read(what, response, ProcessReturn.class),
-					response.getStatusCode().value() == 201)));
+			.exchange((req, response) -> started(what, this.api.read(what, response, ProcessReturn.class),
+					response.getStatusCode().value() == 201, actingUser)));
+	}
+
+	private static Started started(String what, ProcessReturn started, boolean created, ActingUser actingUser) {
+		log.info("{} for {}: {} return {}", what, actingUser.header(), created ? "started" : "answered the earlier",
+				started.id());
+		return new Started(started, created);
 	}
 
 	public record Started(ProcessReturn started, boolean created) {

@@ -23,6 +23,8 @@ import io.retailhub.process.systemapi.SystemApiClient;
 import io.retailhub.process.systemapi.SystemApiRejection;
 import io.retailhub.process.systemapi.SystemApiUnavailable;
 import io.retailhub.process.workflows.ReturnWorkflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CloseCaseStep implements StepHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(CloseCaseStep.class);
 
 	private final ReturnCaseRepository returns;
 
@@ -110,6 +114,8 @@ class CloseCaseStep implements StepHandler {
 		outbox.append(new CaseClosed(caseId, ret.caseExternalId(), ret.orderId(), resolution, now));
 		outbox.append(ReturnEvents.closed(ret, refund.map(r -> HubRefundId.of(r.id())).orElse(null), refunded, now));
 		steps.recordTimeline(ret.id(), "return.closed", resolution);
+		log.info("Return {} ({}) of order {} closed: {}", ret.id(), ret.rmaNumber().map(Object::toString).orElse("no RMA"), ret.orderId(),
+				resolution);
 		if (refund.isPresent()) {
 			metrics.refundCompleted(ret.requestedAt(), now);
 		}

@@ -29,6 +29,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -105,8 +107,11 @@ public class BackendCalls implements DisposableBean {
 		}
 	});
 
+	private final Tracer tracer;
+
 	BackendCalls(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
-			TimeLimiterRegistry timeLimiters, RateLimiterRegistry rateLimiters) {
+			TimeLimiterRegistry timeLimiters, RateLimiterRegistry rateLimiters, Tracer tracer) {
+		this.tracer = tracer;
 		this.circuitBreakers = circuitBreakers;
 		this.retries = retries;
 		this.bulkheads = bulkheads;
@@ -180,7 +185,7 @@ public class BackendCalls implements DisposableBean {
 			AtomicBoolean unanswered) throws Exception {
 		try {
 			Callable<T> translated = () -> translateTransport(backend, call, kind);
-			return timeLimiter.executeFutureSupplier(() -> executor.submit(inCallersLogContext(translated)));
+			return timeLimiter.executeFutureSupplier(() -> executor.submit(inCallersContext(translated)));
 		}
 		catch (TimeoutException ex) {
 			String reason = "no answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis()
@@ -201,15 +206,17 @@ public class BackendCalls implements DisposableBean {
 	}
 
 	/**
-	 * The task with the calling thread's log context (the request's correlation ID), so the lines
-	 * an adapter logs on the executor's thread name the request they belong to.
+	 * The task with the calling thread's log context (the request's correlation ID) and its span:
+	 * the lines an adapter logs on the executor's thread name the request and the trace they belong
+	 * to, and its HTTP call to the backend goes on in that trace.
 	 */
-	private static <T> Callable<T> inCallersLogContext(Callable<T> task) {
+	private <T> Callable<T> inCallersContext(Callable<T> task) {
 		Map<String, String> callers = MDC.getCopyOfContextMap();
+		Span span = this.tracer.currentSpan();
 		return () -> {
 			Map<String, String> own = MDC.getCopyOfContextMap();
 			replaceLogContext(callers);
-			try {
+			try (Tracer.SpanInScope inScope = span == null ? null : this.tracer.withSpan(span)) {
 				return task.call();
 			}
 			finally {

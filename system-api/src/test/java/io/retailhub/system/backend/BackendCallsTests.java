@@ -15,6 +15,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class BackendCallsTests {
 				.waitDuration(Duration.ofMillis(1))
 				.retryExceptions(BackendUnavailableException.class, BackendTimeoutException.class)
 				.build()),
-			BulkheadRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults());
+			BulkheadRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
+			Tracer.NOOP);
 
 	@AfterEach
 	void stop() {

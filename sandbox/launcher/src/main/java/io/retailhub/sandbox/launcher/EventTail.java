@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EventTail implements AutoCloseable {
 
+	private static final String TRACEPARENT = "traceparent";
+
 	private final KafkaConsumer<String, String> consumer;
 
 	private final Thread thread;
@@ -59,9 +61,15 @@ final class EventTail implements AutoCloseable {
 	}
 
 	static String line(ConsumerRecord<String, String> record) {
-		return "[event] %-18s %-40s %-48s key=%s seq=%s".formatted(record.topic(),
+		return "[event] %-18s %-40s %-48s key=%s seq=%s trace=%s".formatted(record.topic(),
 				header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.SUBJECT), record.key(),
-				header(record, CloudEventHeaders.SEQUENCE).replaceFirst("^0+(?=\\d)", ""));
+				header(record, CloudEventHeaders.SEQUENCE).replaceFirst("^0+(?=\\d)", ""), traceId(record));
+	}
+
+	/** The trace ID of the record's W3C traceparent, by which its work can be followed through the logs. */
+	private static String traceId(ConsumerRecord<String, String> record) {
+		String[] traceparent = header(record, TRACEPARENT).split("-");
+		return traceparent.length == 4 ? traceparent[1] : "-";
 	}
 
 	private static String header(ConsumerRecord<String, String> record, String name) {

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +56,8 @@ class LocalHubLauncherIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Pattern HUB_LOGGER = Pattern.compile("io\\.retailhub\\.(experience|process|system)\\.");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final List<Launcher> started = new ArrayList<>();
@@ -72,8 +78,8 @@ class LocalHubLauncherIntegrationTests {
 
 	@Test
 	void startsTheHubAnswersAndStopsCleanlyOnSigterm(@TempDir Path dataDirectory) throws Exception {
-		// given the launcher started as the README does, on free ports
-		Launcher launcher = start(dataDirectory, Map.of());
+		// given the launcher started as the README does, on free ports, logging JSON lines as in a container
+		Launcher launcher = start(dataDirectory, Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
 
 		// then the system API it printed answers, health first, then an order from the sandbox's ERP
 		URI systemApi = launcher.printedUrl(Launcher.SYSTEM_API_URL);
@@ -105,12 +111,15 @@ class LocalHubLauncherIntegrationTests {
 			.map(candidate -> candidate.path("lineNumber").asString())
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no returnable line in " + returnable));
+		// (from a page that traces its requests, as a browser's OpenTelemetry instrumentation would)
+		String traceId = hex(16);
 		HttpResponse<String> started = this.http.send(HttpRequest
 			.newBuilder(experienceApi.resolve("/api/portal/v1/returns"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + customer)
 			.header("Idempotency-Key", "launcher-portal-1")
+			.header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"orderId":"WEB-100001","lines":[{"lineNumber":"%s","quantity":1,"reason":"SIZE_TOO_SMALL"}]}"""
 				.formatted(returnedLine)))
@@ -164,10 +173,15 @@ class LocalHubLauncherIntegrationTests {
 		}
 		this.http.send(HttpRequest.newBuilder(erpFault).DELETE().build(), HttpResponse.BodyHandlers.discarding());
 
-		// and what happened went through Kafka: the launcher prints every event as it passes
+		// and what happened went through Kafka: the launcher prints every event as it passes, in the trace of the
+		// shopper's request from the request to the closing
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(launcher.output())
-			.anyMatch(line -> isEvent(line, "io.retailhub.refund.posted.v1"))
-			.anyMatch(line -> isEvent(line, "io.retailhub.return.closed.v1")));
+			.anyMatch(line -> isEvent(line, "io.retailhub.return.requested.v1") && line.endsWith("trace=" + traceId))
+			.anyMatch(line -> isEvent(line, "io.retailhub.return.authorized.v1") && line.endsWith("trace=" + traceId))
+			.anyMatch(line -> isEvent(line, "io.retailhub.refund.posted.v1") && line.endsWith("trace=" + traceId))
+			.anyMatch(line -> isEvent(line, "io.retailhub.return.closed.v1") && line.endsWith("trace=" + traceId)));
+		// and that one trace ID follows the return through the JSON log lines of all three services
+		assertThat(servicesLogging(launcher.output(), traceId)).contains("experience", "process", "system");
 
 		// and an order placed in the sandbox's ERP is confirmed on Kafka by the order feed
 		HttpResponse<String> placed = this.http.send(HttpRequest
@@ -297,6 +311,35 @@ class LocalHubLauncherIntegrationTests {
 
 	private static String lastSegment(URI uri) {
 		return Path.of(uri.getPath()).getFileName().toString();
+	}
+
+	/**
+	 * The hub services ({@code io.retailhub.<service>.*} loggers) whose JSON log lines carry the trace
+	 * ID, read as a log shipper would: every line a JSON object, the trace ID one of its fields.
+	 */
+	private static Set<String> servicesLogging(List<String> output, String traceId) {
+		Set<String> services = new TreeSet<>();
+		for (String line : output) {
+			if (!line.startsWith("{") || !line.contains(traceId)) {
+				continue;
+			}
+			JsonNode entry = JSON.readTree(line);
+			String logger = entry.path("log").path("logger").asString(entry.path("log.logger").asString(""));
+			boolean inTrace = entry.path("traceId").asString("").equals(traceId)
+					|| entry.path("trace").path("id").asString("").equals(traceId)
+					|| entry.path("trace.id").asString("").equals(traceId);
+			Matcher service = HUB_LOGGER.matcher(logger);
+			if (inTrace && service.lookingAt()) {
+				services.add(service.group(1));
+			}
+		}
+		return services;
+	}
+
+	private static String hex(int bytes) {
+		byte[] random = new byte[bytes];
+		ThreadLocalRandom.current().nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 	private static boolean isEvent(String line, String type) {
