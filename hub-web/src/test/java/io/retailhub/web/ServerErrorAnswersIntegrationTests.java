@@ -65,7 +65,7 @@ class ServerErrorAnswersIntegrationTests {
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(assertProblem(answer, "internal-error").path("correlationId").stringValue()).isEqualTo("broken-1");
 		assertThat(answer.body()).doesNotContain("a bug").doesNotContain("IllegalStateException");
-		assertThat(output.getOut()).containsPattern("ERROR .*\\[broken-1\\] .*unexpected error on GET /failures/exception");
+		assertThat(output.getOut()).containsPattern("ERROR .*\\[broken-1 [0-9a-f]{32}/[0-9a-f]{16}\\] .*unexpected error on GET /failures/exception");
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class ServerErrorAnswersIntegrationTests {
 		assertThat(assertProblem(answer, "internal-error").path("correlationId").stringValue()).isEqualTo("escaped-1");
 		assertThat(answer.body()).doesNotContain("a filter bug");
 		// Tomcat logs what escaped the filters; the line and its stack trace belong to the request
-		assertThat(output.getOut()).containsPattern("ERROR .*\\[escaped-1\\] .*threw exception")
+		assertThat(output.getOut()).containsPattern("ERROR .*\\[escaped-1( [0-9a-f]{32}/[0-9a-f]{16})?\\] .*threw exception")
 			.contains("a filter bug");
 	}
 
@@ -106,7 +106,7 @@ class ServerErrorAnswersIntegrationTests {
 
 		assertThat(output.getOut().lines().filter(line -> line.contains("/failures/exception")))
 			.isNotEmpty()
-			.allSatisfy(line -> assertThat(line).contains("[lines-1] "));
+			.allSatisfy(line -> assertThat(line).containsPattern("\\[lines-1( [0-9a-f]{32}/[0-9a-f]{16})?\\] "));
 		assertThat(output.getOut().lines().filter(line -> line.contains("[] "))).isEmpty();
 	}
 

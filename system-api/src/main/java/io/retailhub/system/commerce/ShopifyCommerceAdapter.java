@@ -85,7 +85,7 @@ public class ShopifyCommerceAdapter {
 		this.clock = clock;
 		this.policyCacheTtl = settings.policyCacheTtl();
 		this.client = clients.createClient(clients
-			.forBackend(settings.baseUrl() + "/admin/api/" + settings.apiVersion(), settings.connectTimeout(),
+			.forBackend(Backends.COMMERCE, settings.baseUrl() + "/admin/api/" + settings.apiVersion(), settings.connectTimeout(),
 					settings.readTimeout())
 			.defaultHeader(ACCESS_TOKEN_HEADER, settings.accessToken())
 			.defaultStatusHandler(new ShopifyErrors()), ShopifyClient.class);

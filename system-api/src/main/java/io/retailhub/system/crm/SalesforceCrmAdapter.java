@@ -89,9 +89,9 @@ public class SalesforceCrmAdapter {
 		this.settings = settings;
 		this.calls = calls;
 		SalesforceSession session = new SalesforceSession(
-				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout()), settings);
+				clients.forBackend(Backends.CRM, settings.baseUrl(), settings.connectTimeout(), settings.readTimeout()), settings);
 		this.salesforce = clients.createClient(
-				clients.forBackend(settings.restUrl(), settings.connectTimeout(), settings.readTimeout())
+				clients.forBackend(Backends.CRM, settings.restUrl(), settings.connectTimeout(), settings.readTimeout())
 					.requestInterceptor(session)
 					.defaultStatusHandler(new SalesforceErrors()),
 				SalesforceClient.class);

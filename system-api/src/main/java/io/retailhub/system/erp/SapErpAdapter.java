@@ -143,7 +143,7 @@ public class SapErpAdapter {
 		this.clock = clock;
 		this.orderNumbers = new OrderNumbers(settings.orderNumberCacheSize());
 		this.client = clients.createClient(
-				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+				clients.forBackend(Backends.ERP, settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
 					.defaultHeaders(headers -> headers.setBasicAuth(settings.username(), settings.password()))
 					.defaultStatusHandler(new ErpErrors()),
 				ErpClient.class);

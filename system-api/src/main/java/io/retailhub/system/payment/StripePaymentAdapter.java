@@ -59,7 +59,7 @@ public class StripePaymentAdapter {
 	StripePaymentAdapter(PaymentSettings settings, BackendRestClients clients, BackendCalls calls) {
 		this.calls = calls;
 		this.stripe = clients.createClient(
-				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+				clients.forBackend(Backends.PAYMENT, settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
 					.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.secretKey())
 					.defaultStatusHandler(new StripeErrors()),
 				StripeClient.class);

@@ -80,7 +80,7 @@ public class WarehouseAdapter {
 		this.clock = clock;
 		this.locationCacheTtl = settings.locationCacheTtl();
 		this.client = clients.createClient(
-				clients.forBackend(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
+				clients.forBackend(Backends.WAREHOUSE, settings.baseUrl(), settings.connectTimeout(), settings.readTimeout())
 					.defaultHeader(API_KEY_HEADER, settings.apiKey())
 					.defaultStatusHandler(new WarehouseErrors()),
 				WarehouseClient.class);

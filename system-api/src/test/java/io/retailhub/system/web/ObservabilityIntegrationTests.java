@@ -74,8 +74,10 @@ class ObservabilityIntegrationTests {
 			.contains("resilience4j_bulkhead_available_concurrent_calls{")
 			.contains("resilience4j_timelimiter_calls_total{")
 			.contains("resilience4j_ratelimiter_available_permissions{")
-			.contains("http_client_requests_seconds_count{")
-			.contains("http_server_requests_seconds_count{");
+			.contains("http_server_requests_seconds_count{")
+			// each backend's calls apart, for the dashboards' latency and error panels per backend
+			.containsPattern("http_client_requests_seconds_count\\{[^}]*backend=\"erp\"")
+			.containsPattern("http_client_requests_seconds_count\\{[^}]*backend=\"warehouse\"");
 	}
 
 	@Test
@@ -89,7 +91,7 @@ class ObservabilityIntegrationTests {
 		assertThat(answer.getStatusCode().value()).isEqualTo(500);
 		assertThat(answer.getBody()).contains("\"correlationId\":\"obs-500\"");
 		// the error line names the request; the stack trace below it says what failed
-		assertThat(output.getOut()).containsPattern("ERROR .*\\[obs-500\\] .*unexpected error on GET /test/failures/unexpected")
+		assertThat(output.getOut()).containsPattern("ERROR .*\\[obs-500 [0-9a-f]{32}/[0-9a-f]{16}\\] .*unexpected error on GET /test/failures/unexpected")
 			.contains(FailureProbeController.SECRET);
 	}
 
@@ -108,11 +110,12 @@ class ObservabilityIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 
-		// the adapter logs the new document on the thread that called ERP, not the request's
+		// the adapter logs the new document on the thread that called ERP, not the request's, in the request's trace
 		assertThat(answer.getStatusCode().value()).isEqualTo(201);
 		assertThat(output.getOut().lines().filter(line -> line.contains("(reference " + reference + ")")))
 			.singleElement()
-			.satisfies(line -> assertThat(line).containsPattern("call-\\d+\\] ").contains("[obs-rma] "));
+			.satisfies(line -> assertThat(line).containsPattern("call-\\d+\\] ")
+				.containsPattern("\\[obs-rma [0-9a-f]{32}/[0-9a-f]{16}\\] "));
 	}
 
 	@Test
@@ -127,6 +130,6 @@ class ObservabilityIntegrationTests {
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(503);
 		assertThat(output.getOut().lines().filter(line -> line.contains("backend unavailable"))).isNotEmpty()
-			.allSatisfy(line -> assertThat(line).contains("[obs-503] "));
+			.allSatisfy(line -> assertThat(line).containsPattern("\\[obs-503( [0-9a-f]{32}/[0-9a-f]{16})?\\] "));
 	}
 }

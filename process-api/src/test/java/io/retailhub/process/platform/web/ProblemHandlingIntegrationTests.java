@@ -103,7 +103,7 @@ class ProblemHandlingIntegrationTests {
 		assertThat(answer.getStatusCode().value()).isEqualTo(500);
 		assertThat(body(answer).path("correlationId").asString()).isEqualTo("corr-problem-500");
 		assertThat(output.getOut())
-			.containsPattern("ERROR .*\\[corr-problem-500\\] .*unexpected error on GET /test/problems/unexpected")
+			.containsPattern("ERROR .*\\[corr-problem-500 [0-9a-f]{32}/[0-9a-f]{16}\\] .*unexpected error on GET /test/problems/unexpected")
 			.contains(ProblemProbeController.SECRET);
 	}
 
