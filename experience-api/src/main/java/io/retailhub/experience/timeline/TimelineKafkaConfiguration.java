@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.retailhub.contracts.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +25,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -78,10 +81,19 @@ class TimelineKafkaConfiguration {
 	}
 
 	@Bean
-	CommonErrorHandler timelineErrorHandler(KafkaTemplate<String, byte[]> kafka, TimelineSettings settings) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+	CommonErrorHandler timelineErrorHandler(KafkaTemplate<String, byte[]> kafka, TimelineSettings settings,
+			MeterRegistry meters) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), CONSUMER), -1));
-		recoverer.setFailIfSendResultIsError(true);
+		deadLetters.setFailIfSendResultIsError(true);
+		for (String topic : CONSUMED) {
+			deadLetterCounter(meters, topic);
+		}
+		// counted once the dead letter is on the broker; a failed send throws and the record comes again
+		ConsumerRecordRecoverer recoverer = (record, exception) -> {
+			deadLetters.accept(record, exception);
+			deadLetterCounter(meters, record.topic()).increment();
+		};
 		TimelineSettings.Retry retry = settings.retry();
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -92,6 +104,14 @@ class TimelineKafkaConfiguration {
 		handler.setResetStateOnRecoveryFailure(true);
 		handler.setSeekAfterError(true);
 		return handler;
+	}
+
+	/** Records of {@code topic} the timeline could not read and sent to its dead-letter topic. */
+	private static Counter deadLetterCounter(MeterRegistry meters, String topic) {
+		return Counter.builder("retailhub.timeline.dead.letters")
+			.description("Events the timeline could not read, sent to <topic>.experience-api.dlt")
+			.tag("topic", topic)
+			.register(meters);
 	}
 
 }

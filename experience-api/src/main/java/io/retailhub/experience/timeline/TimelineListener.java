@@ -1,7 +1,11 @@
 package io.retailhub.experience.timeline;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.retailhub.contracts.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,8 +30,16 @@ class TimelineListener {
 
 	private final TimelineProjection projection;
 
-	TimelineListener(TimelineProjection projection) {
+	private final Timer delay;
+
+	TimelineListener(TimelineProjection projection, MeterRegistry meters) {
 		this.projection = projection;
+		this.delay = Timer.builder("retailhub.timeline.projection.delay")
+			.description("From an event's publication on Kafka to its entry in the timeline read model: "
+					+ "how far behind the agent's and shopper's timeline is")
+			.serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+					Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5))
+			.register(meters);
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, autoStartup = "${retailhub.timeline.listener-enabled:true}",
@@ -35,6 +47,7 @@ class TimelineListener {
 	void on(ConsumerRecord<String, byte[]> record) {
 		EventEnvelope envelope = EventEnvelope.from(record);
 		Optional<Long> entry = this.projection.apply(envelope);
+		this.delay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
 		if (entry.isPresent()) {
 			log.debug("Event {} ({}) recorded as timeline entry {}", envelope.id(), envelope.type(), entry.get());
 		}

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.retailhub.contracts.ActingUser;
 import io.retailhub.contracts.CustomerId;
 import io.retailhub.contracts.OrderId;
@@ -71,6 +74,9 @@ class TimelineIntegrationTests {
 	@Autowired
 	TimelineReader reader;
 
+	@Autowired
+	MeterRegistry meters;
+
 	PublishedEvents events;
 
 	RestClient http;
@@ -86,6 +92,7 @@ class TimelineIntegrationTests {
 	void recordsADuplicatedEventOnce() {
 		ReturnStory story = ReturnStory.fresh();
 		String eventId = UUID.randomUUID().toString();
+		long delaysBefore = projectionDelay().count();
 
 		this.events.publish(story.requested(ReturnChannel.PORTAL), eventId, 1);
 		this.events.publish(story.requested(ReturnChannel.PORTAL), eventId, 1);
@@ -94,6 +101,13 @@ class TimelineIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(marker) == 1);
 		assertThat(entryWithEvent(eventId)).isEqualTo(1);
 		assertThat(kinds(story)).containsExactly("RETURN_AUTHORIZED", "RETURN_REQUESTED");
+		// and how far behind the read model is was measured for each record read, the duplicate's too
+		assertThat(projectionDelay().count()).isGreaterThanOrEqualTo(delaysBefore + 3);
+		assertThat(projectionDelay().max(TimeUnit.SECONDS)).isLessThan(20);
+	}
+
+	private Timer projectionDelay() {
+		return this.meters.get("retailhub.timeline.projection.delay").timer();
 	}
 
 	@Test
@@ -226,6 +240,7 @@ class TimelineIntegrationTests {
 	void sendsAnUnreadableEventToItsDeadLetterTopicAndRecordsNothing() {
 		ReturnStory story = ReturnStory.fresh();
 		String poison = UUID.randomUUID().toString();
+		double deadLettersBefore = this.meters.get("retailhub.timeline.dead.letters").tag("topic", Topics.CASES).counter().count();
 		this.events.publishRaw(EventType.CASE_UPDATED, story.order.value(), poison,
 				"{\"caseId\": 42".getBytes(StandardCharsets.UTF_8));
 		String after = this.events.publish(story.caseClosed());
@@ -233,6 +248,8 @@ class TimelineIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> entryWithEvent(after) == 1);
 		assertThat(entryWithEvent(poison)).isZero();
 		assertThat(deadLetterIds(Topics.deadLetter(Topics.CASES, "experience-api"))).contains(poison);
+		assertThat(this.meters.get("retailhub.timeline.dead.letters").tag("topic", Topics.CASES).counter().count())
+			.isEqualTo(deadLettersBefore + 1);
 	}
 
 	@Test
