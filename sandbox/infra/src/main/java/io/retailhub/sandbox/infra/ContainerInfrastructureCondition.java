@@ -1,5 +1,9 @@
 package io.retailhub.sandbox.infra;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -22,19 +26,32 @@ public final class ContainerInfrastructureCondition implements ExecutionConditio
 	/** The suffix of the project's integration suites (unit tests end in {@code Tests} alone). */
 	static final String INTEGRATION_SUITE = "IntegrationTests";
 
-	private static volatile boolean announced;
+	private static boolean announced;
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		ConditionEvaluationResult result = evaluate(SharedInfrastructure.kind(),
 				context.getTestClass().map(ContainerInfrastructureCondition::suite).orElse(null),
 				SharedInfrastructure::dockerAvailable);
-		if (result.isDisabled() && !announced) {
-			announced = true;
-			// once per test JVM, beside the skipped classes' reports
-			System.err.println("[retail-hub] " + SharedInfrastructure.NO_DOCKER);
+		if (result.isDisabled()) {
+			announceOnce();
 		}
 		return result;
+	}
+
+	/**
+	 * The message, once per test JVM, on the console of whoever runs the tests: the JVM's own
+	 * standard error, which Maven's surefire and failsafe print as it is, where what tests write to
+	 * {@code System.err} goes to their report files (and the skipped classes' reports carry it too).
+	 */
+	private static synchronized void announceOnce() {
+		if (announced) {
+			return;
+		}
+		announced = true;
+		// not closed: that would close the JVM's standard error
+		PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		console.println("[WARNING] " + SharedInfrastructure.NO_DOCKER);
 	}
 
 	/**
