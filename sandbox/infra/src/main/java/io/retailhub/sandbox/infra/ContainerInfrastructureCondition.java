@@ -16,10 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * containers and no Docker engine answers, with one message: {@value SharedInfrastructure#NO_DOCKER}.
  * Everything else runs as usual, and so does everything on the embedded servers.
  *
- * <p>The testcontainers Maven profile registers it in every module's test JVM (JUnit's extension
- * auto-detection, {@code META-INF/services}); the default build does not load it. A class that
- * reaches the shared servers under another name is not skipped: it fails, saying the same, and
- * never falls back to the embedded servers.
+ * <p>The testcontainers Maven profile registers it in every test JVM that has this module on its
+ * class path (JUnit's extension auto-detection of {@code META-INF/services}, limited to
+ * {@code io.retailhub.*}); the default build does not load it. A class that reaches the shared
+ * servers under another name is not skipped: it fails, saying the same, and never falls back to
+ * the embedded servers.
  */
 public final class ContainerInfrastructureCondition implements ExecutionCondition {
 
