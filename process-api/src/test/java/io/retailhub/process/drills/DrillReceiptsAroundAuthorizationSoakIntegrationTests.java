@@ -24,7 +24,8 @@ import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.backends.faults.Fault;
 import io.retailhub.sandbox.backends.faults.Faults;
 import io.retailhub.sandbox.backends.payment.PaymentEffects;
-import io.retailhub.sandbox.infra.LocalKafka;
+import io.retailhub.sandbox.infra.KafkaBroker;
+import io.retailhub.sandbox.infra.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class DrillReceiptsAroundAuthorizationSoakIntegrationTests {
 
 	static final long ERP_ANSWER_DELAY_MS = 500;
 
-	static LocalKafka kafka;
+	static KafkaBroker kafka;
 
 	static SandboxWorld world;
 
@@ -60,7 +61,7 @@ class DrillReceiptsAroundAuthorizationSoakIntegrationTests {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		kafka = LocalKafka.start(0);
+		kafka = SharedInfrastructure.startKafka();
 		// parcels arrive 1 ms to 1 s after ERP created the RMA; the WMS looks for new RMAs every 5 ms
 		world = new SandboxWorld(kafka, "--sandbox.warehouse.auto-receive-after=1ms",
 				"--sandbox.warehouse.auto-receive-jitter=1s", "--sandbox.warehouse.auto-receive-poll-interval=5ms");

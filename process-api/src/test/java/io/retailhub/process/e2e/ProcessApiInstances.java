@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.retailhub.process.ProcessApiApplication;
 import io.retailhub.sandbox.identity.SharedIdentity;
-import io.retailhub.sandbox.infra.LocalPostgres;
+import io.retailhub.sandbox.infra.PostgresServer;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,7 +86,7 @@ public final class ProcessApiInstances {
 
 	/** Connections to the deployment's database, for a test of its own. */
 	public static DataSource dataSource(Deployment deployment) {
-		LocalPostgres postgres = SharedInfrastructure.postgres();
+		PostgresServer postgres = SharedInfrastructure.postgres();
 		postgres.createDatabaseIfMissing(deployment.database());
 		return new DriverManagerDataSource(postgres.jdbcUrl(deployment.database()), postgres.username(),
 				postgres.password());

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.retailhub.sandbox.backends.SandboxBackendsApplication;
 import io.retailhub.sandbox.backends.faults.Backend;
 import io.retailhub.sandbox.identity.SharedIdentity;
-import io.retailhub.sandbox.infra.LocalKafka;
+import io.retailhub.sandbox.infra.KafkaBroker;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 import io.retailhub.system.SystemApiApplication;
 
@@ -61,7 +61,7 @@ public final class SandboxWorld implements AutoCloseable {
 	private static final Map<String, String> DEFAULTS = Map.of("--sandbox.warehouse.auto-receive-after", "0s",
 			"--sandbox.data.orders", "6000");
 
-	private final LocalKafka kafka;
+	private final KafkaBroker kafka;
 
 	private final List<String> sandboxArguments;
 
@@ -85,7 +85,7 @@ public final class SandboxWorld implements AutoCloseable {
 	 * world's does, and receipts of one world must never reach the other's returns.
 	 * @param sandboxArguments as above
 	 */
-	public SandboxWorld(LocalKafka kafka, String... sandboxArguments) {
+	public SandboxWorld(KafkaBroker kafka, String... sandboxArguments) {
 		this.kafka = kafka;
 		this.sandboxArguments = List.of(sandboxArguments);
 	}

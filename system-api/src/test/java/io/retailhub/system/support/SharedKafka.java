@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.retailhub.contracts.events.Topics;
-import io.retailhub.sandbox.infra.LocalKafka;
+import io.retailhub.sandbox.infra.KafkaBroker;
 import io.retailhub.sandbox.infra.SharedInfrastructure;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -19,7 +19,7 @@ class SharedKafka implements ApplicationContextInitializer<ConfigurableApplicati
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		LocalKafka kafka = SharedInfrastructure.kafka();
+		KafkaBroker kafka = SharedInfrastructure.kafka();
 		kafka.createTopicsIfMissing(Topics.ALL.toArray(String[]::new));
 		Map<String, Object> properties = new LinkedHashMap<>(kafka.springKafkaProperties());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("shared-kafka", properties));

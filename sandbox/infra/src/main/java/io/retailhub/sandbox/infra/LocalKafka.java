@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>Topics are not created automatically, as on a production cluster: a service declares the
  * topics it uses, or a test creates them with {@link #createTopicsIfMissing(String...)}.
  */
-public final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements KafkaBroker {
 
 	/** More than one, so that per-key ordering is exercised locally as it is in production. */
 	public static final int DEFAULT_PARTITIONS = 3;
@@ -68,6 +70,12 @@ public final class LocalKafka implements AutoCloseable {
 	private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+
+	/**
+	 * The broker's settings apart from its own topology (roles, listeners, directories): the
+	 * container of the testcontainers profile gets them too, so that the same tests meet the same broker.
+	 */
+	static final Map<String, String> SERVER_SETTINGS = serverSettings();
 
 	private final KafkaRaftServer server;
 
@@ -163,22 +171,28 @@ public final class LocalKafka implements AutoCloseable {
 		properties.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
 		// the metadata log lives there too (metadata.log.dir defaults to the first log directory)
 		properties.put("log.dirs", directory.toString());
-		properties.put("auto.create.topics.enable", "false");
-		properties.put("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
-		// one broker: internal topics cannot have more replicas than that
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		// the default 50 partitions each make the first consumer group or transaction wait for their creation
-		properties.put("offsets.topic.num.partitions", "1");
-		properties.put("transaction.state.log.num.partitions", "1");
-		// a consumer group forms at once instead of waiting 3 s for more members
-		properties.put("group.initial.rebalance.delay.ms", "0");
-		// the log cleaner (compacted offsets topic) would otherwise take 128 MB of heap
-		properties.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+		properties.putAll(SERVER_SETTINGS);
 		return properties;
+	}
+
+	private static Map<String, String> serverSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("auto.create.topics.enable", "false");
+		settings.put("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
+		// one broker: internal topics cannot have more replicas than that
+		settings.put("offsets.topic.replication.factor", "1");
+		settings.put("transaction.state.log.replication.factor", "1");
+		settings.put("transaction.state.log.min.isr", "1");
+		settings.put("share.coordinator.state.topic.replication.factor", "1");
+		settings.put("share.coordinator.state.topic.min.isr", "1");
+		// the default 50 partitions each make the first consumer group or transaction wait for their creation
+		settings.put("offsets.topic.num.partitions", "1");
+		settings.put("transaction.state.log.num.partitions", "1");
+		// a consumer group forms at once instead of waiting 3 s for more members
+		settings.put("group.initial.rebalance.delay.ms", "0");
+		// the log cleaner (compacted offsets topic) would otherwise take 128 MB of heap
+		settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+		return Collections.unmodifiableMap(settings);
 	}
 
 	/**
@@ -207,11 +221,16 @@ public final class LocalKafka implements AutoCloseable {
 
 	/** Waits until the client listener answers a metadata request, as every client's first call. */
 	private void awaitClients() {
-		try (Admin admin = admin()) {
+		awaitClients(this.bootstrapServers);
+	}
+
+	/** Waits until a broker answers a metadata request on the given address, as every client's first call. */
+	static void awaitClients(String bootstrapServers) {
+		try (Admin admin = admin(bootstrapServers)) {
 			admin.describeCluster().nodes().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new KafkaException("Kafka started but does not answer on " + this.bootstrapServers, ex);
+			throw new KafkaException("Kafka started but does not answer on " + bootstrapServers, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -246,7 +265,7 @@ public final class LocalKafka implements AutoCloseable {
 		return false;
 	}
 
-	/** The value for a client's {@code bootstrap.servers}. */
+	@Override
 	public String bootstrapServers() {
 		return this.bootstrapServers;
 	}
@@ -256,26 +275,26 @@ public final class LocalKafka implements AutoCloseable {
 		return this.throwAway ? Optional.empty() : Optional.of(this.logDirectory);
 	}
 
-	/** The {@code spring.kafka.bootstrap-servers} property for a Spring Boot application. */
-	public Map<String, String> springKafkaProperties() {
-		return Map.of("spring.kafka.bootstrap-servers", this.bootstrapServers);
+	@Override
+	public void createTopicsIfMissing(String... names) {
+		createTopicsIfMissingOn(this.bootstrapServers, names);
 	}
 
 	/**
-	 * Creates the topics that do not exist yet, with {@value #DEFAULT_PARTITIONS} partitions
-	 * each, and waits until they do. Safe to call from every test class sharing the broker.
+	 * Creates the topics that do not exist yet on the broker at the given address, with
+	 * {@value #DEFAULT_PARTITIONS} partitions each, and waits until they do.
 	 */
-	public void createTopicsIfMissing(String... names) {
+	static void createTopicsIfMissingOn(String bootstrapServers, String... names) {
 		List<NewTopic> topics = Arrays.stream(names)
 			.map(name -> new NewTopic(name, DEFAULT_PARTITIONS, (short) 1))
 			.toList();
-		try (Admin admin = admin()) {
+		try (Admin admin = admin(bootstrapServers)) {
 			admin.createTopics(topics).values().forEach(LocalKafka::awaitCreated);
 		}
 	}
 
-	private Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers));
+	private static Admin admin(String bootstrapServers) {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
 	}
 
 	private static void awaitCreated(String topic, KafkaFuture<Void> creation) {
@@ -296,7 +315,6 @@ public final class LocalKafka implements AutoCloseable {
 		}
 	}
 
-	/** Stops the broker; a throw-away broker's logs are deleted. Idempotent. */
 	@Override
 	public synchronized void close() {
 		if (this.closed) {

@@ -8,20 +8,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -41,17 +33,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * hook): zonky's own shutdown hook is off, because it would stop the server at JVM exit while
  * services still use it, instead of after them.
  */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements PostgresServer {
 
 	/** The superuser initdb creates; local connections are trusted, so it has no password. */
 	private static final String USERNAME = "postgres";
 
 	private static final String PASSWORD = "";
-
-	private static final String DEFAULT_DATABASE = "postgres";
-
-	/** Lower-case SQL identifiers only: the name goes into CREATE DATABASE, which takes no bind parameters. */
-	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
 	/** The file zonky holds a lock on while it owns a data directory. */
 	private static final String ZONKY_LOCK_FILE = "epg-lock";
@@ -154,6 +141,7 @@ public final class LocalPostgres implements AutoCloseable {
 			.setPort(port)
 			.setPGStartupWait(STARTUP_TIMEOUT)
 			.setRegisterShutdownHook(false);
+		PostgresDatabases.SERVER_SETTINGS.forEach(builder::setServerConfig);
 		// zonky runs initdb only when cleaning is on or the directory has no postgresql.conf yet,
 		// and deletes the directory on close only when cleaning is on.
 		dataDirectory.ifPresent(directory -> builder.setDataDirectory(directory).setCleanDataDirectory(false));
@@ -169,10 +157,12 @@ public final class LocalPostgres implements AutoCloseable {
 		return this.server.getPort();
 	}
 
+	@Override
 	public String username() {
 		return USERNAME;
 	}
 
+	@Override
 	public String password() {
 		return PASSWORD;
 	}
@@ -182,56 +172,14 @@ public final class LocalPostgres implements AutoCloseable {
 		return this.dataDirectory;
 	}
 
-	/** The JDBC URL of the default {@code postgres} database. */
-	public String jdbcUrl() {
-		return jdbcUrl(DEFAULT_DATABASE);
-	}
-
-	/** The JDBC URL of the given database; see {@link #createDatabaseIfMissing(String)}. */
+	@Override
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://localhost:" + port() + "/" + database;
 	}
 
-	/**
-	 * Creates the database unless it exists. Safe to call on every start of a service.
-	 * @param database a lower-case SQL identifier, e.g. {@code process}
-	 * @return the database's JDBC URL
-	 */
-	public synchronized String createDatabaseIfMissing(String database) {
-		if (!DATABASE_NAME.matcher(database).matches()) {
-			throw new IllegalArgumentException("Not a lower-case SQL identifier: '" + database + "'");
-		}
-		try (Connection connection = DriverManager.getConnection(jdbcUrl(), USERNAME, PASSWORD)) {
-			if (!exists(connection, database)) {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE DATABASE " + database);
-				}
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create database " + database, ex);
-		}
-		return jdbcUrl(database);
-	}
-
-	/**
-	 * The {@code spring.datasource.*} properties for the given database, which is created if
-	 * missing: what a service's test or the launcher hands to a Spring Boot application.
-	 */
-	public Map<String, String> springDataSourceProperties(String database) {
-		return Map.of(
-			"spring.datasource.url", createDatabaseIfMissing(database),
-			"spring.datasource.username", USERNAME,
-			"spring.datasource.password", PASSWORD);
-	}
-
-	private static boolean exists(Connection connection, String database) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-			query.setString(1, database);
-			try (ResultSet result = query.executeQuery()) {
-				return result.next();
-			}
-		}
+	@Override
+	public String createDatabaseIfMissing(String database) {
+		return PostgresDatabases.createIfMissing(this, database);
 	}
 
 	/** Stops the server (fast shutdown); a throw-away server's data is deleted. Idempotent. */
