@@ -19,8 +19,11 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Every trace is sampled: the trace ID in the logs is the way to follow a return through the
  * hub, so it is kept whether or not spans are exported. Spans leave the service only where an OTLP
  * endpoint is set ({@code management.opentelemetry.tracing.export.otlp.endpoint}).</li>
- * <li>Kafka templates and listener containers are observed: each record carries the W3C
- * {@code traceparent} of the span that sent it, and its listener continues that trace.</li>
+ * <li>Kafka listener containers are observed: a listener continues the trace of the record's W3C
+ * {@code traceparent}. Producers write that header themselves (process-api's outbox relay,
+ * system-api's event publisher): spring-kafka's observed template asks the broker for its cluster
+ * ID before each send until it has it, so with Kafka down every send would wait the admin
+ * client's 30 s instead of failing after {@code max.block.ms}.</li>
  * </ul>
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
@@ -38,7 +41,6 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
 	static final Map<String, Object> DEFAULTS = Map.of(LOG_CORRELATION_PROPERTY, LOG_CORRELATION_PATTERN,
 			"management.tracing.sampling.probability", "1.0",
-			"spring.kafka.template.observation-enabled", "true",
 			"spring.kafka.listener.observation-enabled", "true");
 
 	@Override

@@ -2,12 +2,16 @@ package io.retailhub.system.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.retailhub.contracts.events.CloudEventHeaders;
 import io.retailhub.contracts.events.DomainEvent;
 import io.retailhub.contracts.events.EventType;
@@ -39,10 +43,17 @@ class EventPublisher {
 
 	private final Duration timeout;
 
-	EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, WebhookSettings settings) {
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, WebhookSettings settings, Tracer tracer,
+			Propagator propagator) {
 		this.kafka = kafka;
 		this.json = json;
 		this.timeout = settings.publishTimeout();
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/**
@@ -55,7 +66,7 @@ class EventPublisher {
 	 */
 	void publish(DomainEvent event, UUID id, long sequence, String correlationId) {
 		EventType type = event.eventType();
-		List<Header> headers = List.of(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0),
+		List<Header> headers = new ArrayList<>(List.of(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0),
 				header(CloudEventHeaders.ID, id.toString()),
 				header(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_SYSTEM_API),
 				header(CloudEventHeaders.TYPE, type.type()), header(CloudEventHeaders.SUBJECT, event.aggregate()),
@@ -63,7 +74,12 @@ class EventPublisher {
 				header(CloudEventHeaders.DATA_SCHEMA, type.schemaId().toString()),
 				header(CloudEventHeaders.SEQUENCE, CloudEventHeaders.sequence(sequence)),
 				header(CloudEventHeaders.CORRELATION_ID, correlationId),
-				header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+				header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON)));
+		// the W3C traceparent of the request that brought the event, for its consumers to go on with
+		Span span = this.tracer.currentSpan();
+		if (span != null) {
+			this.propagator.inject(span.context(), headers, (carrier, name, value) -> carrier.add(header(name, value)));
+		}
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), null, event.key(),
 				json.writeValueAsBytes(event), headers);
 		try {

@@ -1,6 +1,7 @@
 package io.retailhub.process.platform.internal;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -53,7 +54,7 @@ public class StoredTraces {
 				: this.propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
 		Span span = (builder != null ? builder.name(name).start() : this.tracer.nextSpan().name(name).start());
 		Tracer.SpanInScope inScope = this.tracer.withSpan(span);
-		return new Scope(span, inScope);
+		return new Scope(span, inScope, this.propagator);
 	}
 
 	/** The span of a resumed trace, current until closed. */
@@ -63,9 +64,17 @@ public class StoredTraces {
 
 		private final Tracer.SpanInScope inScope;
 
-		private Scope(Span span, Tracer.SpanInScope inScope) {
+		private final Propagator propagator;
+
+		private Scope(Span span, Tracer.SpanInScope inScope, Propagator propagator) {
 			this.span = span;
 			this.inScope = inScope;
+			this.propagator = propagator;
+		}
+
+		/** Writes the span's context as W3C headers ({@code traceparent}), e.g. into a Kafka record. */
+		public void inject(BiConsumer<String, String> headers) {
+			this.propagator.inject(this.span.context(), headers, BiConsumer::accept);
 		}
 
 		/** Tags the span, e.g. with the step's name or the event's type (low cardinality only). */

@@ -152,10 +152,14 @@ class OutboxRelay implements SmartLifecycle {
 		for (PendingEvent event : batch) {
 			try {
 				ProducerRecord<String, byte[]> record = record(event);
-				// sent in the trace of the transaction that recorded it, which the record's ce_traceparent names
+				// sent in the trace of the transaction that recorded it, which the record's ce_traceparent
+				// names; its traceparent header, which consumers continue, is this send's span
 				try (StoredTraces.Scope trace = this.traces
 					.resume("outbox publish", header(record, CloudEventHeaders.TRACE_PARENT))
 					.tag("messaging.destination.name", event.topic())) {
+					trace.inject((name, value) -> record.headers()
+						.remove(name)
+						.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
 					sends.add(this.kafka.send(record));
 				}
 			}
