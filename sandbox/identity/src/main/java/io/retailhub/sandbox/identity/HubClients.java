@@ -23,7 +23,10 @@ public final class HubClients {
 	/** system-api's scopes. */
 	public static final List<String> SYSTEM_SCOPES = List.of("system.orders.read", "system.customers.read",
 			"system.cases.write", "system.returns.read", "system.returns.write", "system.credit-memos.read",
-			"system.credit-memos.write", "system.refunds.read", "system.refunds.write", "system.backends.read");
+			"system.credit-memos.write", "system.refunds.read", "system.refunds.write");
+
+	/** system-api's scopes only the ops side needs (process-api never asks for them). */
+	public static final List<String> OPS_SYSTEM_SCOPES = List.of("system.backends.read");
 
 	/** process-api's scopes. */
 	public static final List<String> PROCESS_SCOPES = List.of("process.returns.read", "process.returns.write",
