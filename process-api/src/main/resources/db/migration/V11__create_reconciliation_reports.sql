@@ -18,8 +18,9 @@ CREATE TABLE reconciliation_report (
 	orders_checked     integer,
 	-- true when the window held more orders than one run reconciles
 	truncated          boolean      NOT NULL DEFAULT false,
+	-- every mismatch listed, of every order
 	mismatch_count     integer,
-	-- {"REFUND_WITHOUT_CREDIT_MEMO": 1, ...}: every kind, zeros included
+	-- orders per mismatch kind, {"REFUND_WITHOUT_CREDIT_MEMO": 1, ...}: every kind, zeros included
 	mismatches_by_kind jsonb,
 	-- one OrderReconciliation per order: its figures and mismatches
 	orders             jsonb,

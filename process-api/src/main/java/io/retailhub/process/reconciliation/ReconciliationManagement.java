@@ -102,8 +102,14 @@ public class ReconciliationManagement {
 			for (MismatchKind kind : MismatchKind.values()) {
 				byKind.put(kind, 0);
 			}
-			orders.forEach(o -> o.mismatches().forEach(m -> byKind.merge(m.kind(), 1, Integer::sum)));
-			this.store.finish(id, orders, truncated, new LinkedHashMap<>(byKind));
+			// orders per kind: an order with two lines returned beyond their shipments counts once
+			orders.forEach(o -> o.mismatches()
+				.stream()
+				.map(OrderReconciliation.Mismatch::kind)
+				.distinct()
+				.forEach(kind -> byKind.merge(kind, 1, Integer::sum)));
+			int mismatches = orders.stream().mapToInt(o -> o.mismatches().size()).sum();
+			this.store.finish(id, orders, truncated, new LinkedHashMap<>(byKind), mismatches);
 			log.info("reconciliation {} ({}): {} order(s), mismatches {}", id, trigger, orders.size(), byKind);
 		}
 		catch (RuntimeException ex) {

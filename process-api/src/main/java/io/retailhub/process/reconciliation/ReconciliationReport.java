@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param windowFrom orders whose returns or refunds changed from here...
  * @param windowTo ...to here (exclusive) were reconciled
  * @param truncated the window held more orders than one run reconciles; the oldest activity came first
- * @param mismatchesByKind every kind, zeros included
+ * @param mismatchCount every mismatch listed, of every order
+ * @param mismatchesByKind orders with a mismatch of each kind, every kind, zeros included
  * @param orders each order's figures and mismatches, those with mismatches first
  */
 public record ReconciliationReport(UUID id, LocalDate reportDate, String trigger, String requestedBy, String status,

@@ -60,8 +60,9 @@ class ReconciliationStore {
 			.update() == 1;
 	}
 
-	void finish(UUID id, List<OrderReconciliation> orders, boolean truncated, Map<MismatchKind, Integer> byKind) {
-		int mismatches = byKind.values().stream().mapToInt(Integer::intValue).sum();
+	/** @param byKind orders per mismatch kind; @param mismatches every mismatch listed */
+	void finish(UUID id, List<OrderReconciliation> orders, boolean truncated, Map<MismatchKind, Integer> byKind,
+			int mismatches) {
 		this.jdbc.sql("""
 				UPDATE reconciliation_report
 				SET status = 'DONE', finished_at = clock_timestamp(), orders_checked = :checked, truncated = :truncated,
