@@ -1,7 +1,9 @@
 package io.retailhub.experience.ops;
 
+import java.util.Map;
 import java.util.UUID;
 
+import io.retailhub.contracts.problems.ProblemType;
 import io.retailhub.experience.downstream.DownstreamException;
 import io.retailhub.experience.downstream.OpsApiClient;
 import io.retailhub.experience.security.ActingUser;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/ops/v1/workflows")
 class OpsWorkflowController {
 
+	/** The member of process-api's 409 that says what the step is instead of parked. */
+	static final String STEP_STATUS = "stepStatus";
+
 	private final OpsApiClient ops;
 
 	OpsWorkflowController(OpsApiClient ops) {
@@ -52,6 +57,11 @@ class OpsWorkflowController {
 		catch (DownstreamException ex) {
 			if (ex.notFound()) {
 				throw ProblemException.notFound("Workflow " + workflowId + " has no step " + step + ".");
+			}
+			if (ex.refused() && ex.status() == 409 && ex.problem().get(STEP_STATUS) instanceof String status) {
+				// what the step is instead of parked, as process-api said it
+				throw new ProblemException(ProblemType.CONFLICT, String.valueOf(ex.problem().get("detail")),
+						Map.of(STEP_STATUS, status));
 			}
 			throw ex;
 		}

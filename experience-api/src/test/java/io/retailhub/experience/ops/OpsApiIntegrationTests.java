@@ -98,6 +98,7 @@ class OpsApiIntegrationTests {
 					null), a -> a.status() == 409);
 		assertThat(notParked.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(notParked.json().path("type").asString()).endsWith("/conflict");
+		assertThat(notParked.json().path("stepStatus").asString()).isIn("DONE", "PENDING", "RUNNING");
 		assertThat(this.http
 			.post("/api/ops/v1/workflows/" + UUID.randomUUID() + "/steps/return.evaluate/retry", this.ops, null)
 			.status()).isEqualTo(404);
