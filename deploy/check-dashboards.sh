@@ -417,7 +417,7 @@ log "return $R7 resumed: $(return_status "$R7")"
 # cron): its gauges per mismatch kind and its finish time
 log "mix: a reconciliation run by ops"
 REPORT=$(http POST "$EXP/api/ops/v1/reconciliation/runs" "$OPS") || fail "running the reconciliation"
-log "reconciliation: $(jq -c '{ordersChecked, mismatchesByKind}' <<<"$REPORT")"
+log "reconciliation: $(jq -c '{ordersChecked, mismatchesByKind, mismatched: [.orders[] | select(.mismatches | length > 0)]}' <<<"$REPORT")"
 http GET "$EXP/api/ops/v1/reconciliation/reports/latest" "$OPS" >/dev/null || fail "reading the latest reconciliation report"
 wait_until "the reconciliation gauges in Prometheus" 30 \
 	prom_above 'max(retailhub_reconciliation_last_run_timestamp_seconds{job="process-api"})' 0
