@@ -10,7 +10,7 @@
 #    payment outage while a refund parks; a refund the provider refuses, sent on by an agent; an
 #    ERP slowdown during order 360 calls; a poison event (dead letter); duplicated and unsigned
 #    warehouse webhooks; a case comment, agent search, a guest session, a live timeline stream,
-#    an order placed in ERP for the order feed;
+#    an order placed in ERP for the order feed; a reconciliation run by ops;
 # 4. once Prometheus has scraped the end of the mix, runs every dashboard panel's query, every
 #    template variable's query and every alert rule's expression without its threshold
 #    (deploy/check-dashboards.py) and fails when any returns no series.
@@ -412,6 +412,15 @@ wait_until "return $R7 to move on after the resumption" 60 status_is_not "$R7" R
 wait_until "the exception handling time in Prometheus" 30 \
 	prom_above 'sum(retailhub_exception_handling_seconds_count{job="process-api"})' 0
 log "return $R7 resumed: $(return_status "$R7")"
+
+# the reconciliation report, run now by ops over the orders of the mix (the daily run waits for its
+# cron): its gauges per mismatch kind and its finish time
+log "mix: a reconciliation run by ops"
+REPORT=$(http POST "$EXP/api/ops/v1/reconciliation/runs" "$OPS") || fail "running the reconciliation"
+log "reconciliation: $(jq -c '{ordersChecked, mismatchesByKind, mismatched: [.orders[] | select(.mismatches | length > 0)]}' <<<"$REPORT")"
+http GET "$EXP/api/ops/v1/reconciliation/reports/latest" "$OPS" >/dev/null || fail "reading the latest reconciliation report"
+wait_until "the reconciliation gauges in Prometheus" 30 \
+	prom_above 'max(retailhub_reconciliation_last_run_timestamp_seconds{job="process-api"})' 0
 
 # an ERP slowdown during order 360 calls: panels past their budget, slow calls open the breaker
 log "mix: ERP slowdown (2.5 s) during order 360 calls"

@@ -87,6 +87,9 @@ public class SystemApiClient {
 	private static final ParameterizedTypeReference<List<ReturnReceipt>> RETURN_RECEIPTS = new ParameterizedTypeReference<>() {
 	};
 
+	private static final ParameterizedTypeReference<List<CreditMemo>> CREDIT_MEMOS = new ParameterizedTypeReference<>() {
+	};
+
 	private final RestClient http;
 
 	/**
@@ -219,6 +222,13 @@ public class SystemApiClient {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(memo)
 			.exchange((request, response) -> read(response, CreditMemo.class)));
+	}
+
+	/** Every credit memo request ERP holds for the order, the ones from before the hub included. */
+	public List<CreditMemo> findCreditMemos(OrderId orderId) {
+		return call("GET credit memos of " + orderId, () -> http.get()
+			.uri(uri -> uri.path("/credit-memos").queryParam("orderId", orderId.value()).build())
+			.exchange((request, response) -> read(response, CREDIT_MEMOS)));
 	}
 
 	/**

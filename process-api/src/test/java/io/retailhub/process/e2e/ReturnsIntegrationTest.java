@@ -45,6 +45,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// the sandbox ERP is shared by every process-api in this JVM: RMA references must not collide
 				"retailhub.returns.number-prefix=RT-",
 				"retailhub.system-api.read-timeout=3s",
+				// a credit memo posted in a test is compared at once, not after the hour it may take in production
+				"retailhub.reconciliation.settle-time=0s",
 				"spring.kafka.consumer.properties.metadata.max.age.ms=1000" })
 @ContextConfiguration(initializers = ReturnsTestEnvironment.class)
 @Import(ReturnsTestBeans.class)

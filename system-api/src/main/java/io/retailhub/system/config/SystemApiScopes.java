@@ -37,6 +37,7 @@ class SystemApiScopes {
 			.post(API + "/credit-memos/**", "system.credit-memos.write")
 			.get(API + "/refunds/**", "system.refunds.read")
 			.post(API + "/refunds/**", "system.refunds.write")
+			.get(API + "/backends/**", "system.backends.read")
 			.build();
 	}
 

@@ -1,9 +1,12 @@
 package io.retailhub.system.creditmemos;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import io.retailhub.contracts.CreditMemo;
 import io.retailhub.contracts.CreditMemoId;
+import io.retailhub.contracts.OrderId;
 import io.retailhub.contracts.commands.CreateCreditMemo;
 import io.retailhub.system.backend.CreateOutcome;
 import io.retailhub.system.backend.ResourceNotFoundException;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,5 +61,12 @@ class CreditMemoController {
 	@Operation(summary = "One credit memo with its lines")
 	CreditMemo creditMemo(@PathVariable CreditMemoId id) {
 		return erp.findCreditMemo(id).orElseThrow(() -> new ResourceNotFoundException("credit memo", id.value()));
+	}
+
+	/** What reconciliation compares refunds with: every credit memo request ERP holds for the order. */
+	@GetMapping
+	@Operation(summary = "An order's credit memo requests in ERP, the ones from before the hub included")
+	List<CreditMemo> creditMemosOfOrder(@RequestParam OrderId orderId) {
+		return erp.findCreditMemosOfOrder(orderId);
 	}
 }

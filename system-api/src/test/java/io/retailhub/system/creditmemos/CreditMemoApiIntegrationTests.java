@@ -211,6 +211,21 @@ class CreditMemoApiIntegrationTests {
 				OrderId.of(order.orderNumber()), List.of(new ReturnLineRequest("10", 1, ReturnReason.DEFECTIVE))));
 	}
 
+	@Test
+	void listsTheCreditMemosErpHoldsForAnOrder() {
+		DemoOrder order = ErpTestOrders.untouchedDeliveredOrder(1);
+		String reference = ErpTestOrders.reference("CM-API-LIST");
+		JsonNode created = jsonOf(postJson(api, body(reference, order, null, "3.21", order.currency())));
+
+		ResponseEntity<String> listed = api.get().uri("?orderId={id}", order.orderNumber()).retrieve().toEntity(String.class);
+
+		assertThat(listed.getStatusCode().value()).isEqualTo(200);
+		assertThat(jsonOf(listed).valueStream().map(m -> m.get("id").asString())).contains(created.get("id").asString());
+		assertThat(jsonOf(listed).valueStream().map(m -> m.get("orderId").asString())).containsOnly(order.orderNumber());
+		assertThat(api.get().uri("?orderId={id}", "bad/../id").retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(400);
+	}
+
 	private static String body(String reference, DemoOrder order, String returnAuthorizationId, String amount,
 			String currency) {
 		return """

@@ -27,6 +27,9 @@ class ProcessApiScopes {
 			.post(API + "/store-returns/**", "process.returns.write")
 			.get(API + "/refunds/**", "process.refunds.read")
 			.get(API + "/workflows/**", "process.workflows.read")
+			.post(API + "/workflows/*/steps/*/retry", "process.workflows.retry")
+			.get(API + "/reconciliation/**", "process.reconciliation.read")
+			.post(API + "/reconciliation/runs", "process.reconciliation.run")
 			.get(API + "/dead-letters/**", "process.deadletters.read")
 			.post(API + "/dead-letters/*/replay", "process.deadletters.replay")
 			.build();

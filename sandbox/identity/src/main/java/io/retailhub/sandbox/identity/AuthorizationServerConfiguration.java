@@ -159,6 +159,7 @@ class AuthorizationServerConfiguration {
 			.build();
 		List<String> cliScopes = new ArrayList<>(HubClients.PROCESS_SCOPES);
 		cliScopes.addAll(HubClients.SYSTEM_SCOPES);
+		cliScopes.addAll(HubClients.OPS_SYSTEM_SCOPES);
 		cliScopes.addAll(HubClients.USER_SCOPES);
 		RegisteredClient cli = serviceClient(HubClients.CLI, settings.clients().cliSecret(), passwordEncoder, tokens,
 				cliScopes)

@@ -25,13 +25,18 @@ public final class HubClients {
 			"system.cases.write", "system.returns.read", "system.returns.write", "system.credit-memos.read",
 			"system.credit-memos.write", "system.refunds.read", "system.refunds.write");
 
+	/** system-api's scopes only the ops side needs (process-api never asks for them). */
+	public static final List<String> OPS_SYSTEM_SCOPES = List.of("system.backends.read");
+
 	/** process-api's scopes. */
 	public static final List<String> PROCESS_SCOPES = List.of("process.returns.read", "process.returns.write",
-			"process.refunds.read", "process.workflows.read", "process.deadletters.read", "process.deadletters.replay");
+			"process.refunds.read", "process.workflows.read", "process.workflows.retry", "process.deadletters.read",
+			"process.deadletters.replay", "process.reconciliation.read", "process.reconciliation.run");
 
 	/** What experience-api may read and write below it. */
 	public static final List<String> EXPERIENCE_SYSTEM_SCOPES = List.of("system.orders.read", "system.customers.read",
-			"system.returns.read", "system.refunds.read", "system.credit-memos.read", "system.cases.write");
+			"system.returns.read", "system.refunds.read", "system.credit-memos.read", "system.cases.write",
+			"system.backends.read");
 
 	private HubClients() {
 	}
