@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -102,8 +101,8 @@ class TimelineIntegrationTests {
 		assertThat(entryWithEvent(eventId)).isEqualTo(1);
 		assertThat(kinds(story)).containsExactly("RETURN_AUTHORIZED", "RETURN_REQUESTED");
 		// and how far behind the read model is was measured for each record read, the duplicate's too
+		// (its values are not asserted: records other test classes left on the shared broker count too)
 		assertThat(projectionDelay().count()).isGreaterThanOrEqualTo(delaysBefore + 3);
-		assertThat(projectionDelay().max(TimeUnit.SECONDS)).isLessThan(20);
 	}
 
 	private Timer projectionDelay() {
