@@ -175,9 +175,9 @@ def dashboard_queries(directory, time_range):
 # alert expressions without their thresholds
 
 
-def scan(expr):
-    """Yields (index, char, depth) outside strings; depth counts (), {} and []."""
-    depth, i, quote = 0, 0, None
+def unquoted(expr):
+    """Yields (index, char) of the characters outside string literals."""
+    i, quote = 0, None
     while i < len(expr):
         c = expr[i]
         if quote:
@@ -186,17 +186,23 @@ def scan(expr):
                 continue
             if c == quote:
                 quote = None
-            i += 1
-            continue
-        if c in "\"'`":
+        elif c in "\"'`":
             quote = c
-        elif c in "({[":
+        else:
+            yield i, c
+        i += 1
+
+
+def scan(expr):
+    """Yields (index, char, depth) outside strings; depth counts (), {} and []."""
+    depth = 0
+    for i, c in unquoted(expr):
+        if c in "({[":
             depth += 1
         elif c in ")}]":
             depth -= 1
         else:
             yield i, c, depth
-        i += 1
 
 
 def split_set_operators(expr):
@@ -228,24 +234,14 @@ def unwrap(expr):
 
 def closing_paren(expr):
     """Index of the parenthesis that closes the one at index 0 (strings skipped)."""
-    depth, i, quote = 0, 0, None
-    while i < len(expr):
-        c = expr[i]
-        if quote:
-            if c == "\\" and quote != "`":
-                i += 2
-                continue
-            if c == quote:
-                quote = None
-        elif c in "\"'`":
-            quote = c
-        elif c == "(":
+    depth = 0
+    for i, c in unquoted(expr):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 
