@@ -85,11 +85,6 @@ public class StoredTraces {
 			return this;
 		}
 
-		/** Marks the span failed. */
-		public void error(Throwable failure) {
-			this.span.error(failure);
-		}
-
 		@Override
 		public void close() {
 			this.inScope.close();
